@@ -1,0 +1,35 @@
+"""nqp-terms: a curated Chinese–English termbase for texts on new quality productive forces.
+
+>>> import nqp_terms
+>>> match = nqp_terms.lookup("新質生產力")
+>>> match.concept.en
+'new quality productive forces'
+>>> nqp_terms.lookup("Uncover the list and take the lead").use_instead
+'open competition mechanism to select the best candidates to lead key research projects'
+>>> nqp_terms.get("no such term") is None
+True
+"""
+
+from .glossary import Glossary, clear_caches, get, load, lookup, search
+from .lookup import Match
+from .model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
+from .normalize import normalize, normalize_and_explain
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "AmbiguousTerm",
+    "Concept",
+    "Glossary",
+    "GlossaryError",
+    "Match",
+    "Term",
+    "TermNotFound",
+    "clear_caches",
+    "get",
+    "load",
+    "lookup",
+    "normalize",
+    "normalize_and_explain",
+    "search",
+]

@@ -1,0 +1,295 @@
+"""The ``nqp-terms`` command line.
+
+Every command prints text for people or, with ``--format json``, one JSON
+document for programs.  Exit status: 0 success, 1 a finding (term not found,
+glossary problems), 2 a usage or input error.  Messages are in English or
+Simplified Chinese (``--lang zh``, or the locale).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from enum import IntEnum
+from pathlib import Path
+from typing import Any
+
+from .glossary import Glossary, load
+from .i18n import Messages
+from .lookup import Match
+from .model import LANGUAGES, AmbiguousTerm, GlossaryError, Problem, TermNotFound
+
+
+class ExitStatus(IntEnum):
+    OK = 0
+    FAILURE = 1  # not found, or problems found
+    USAGE = 2  # bad arguments or unreadable input
+
+
+def N_(message: str) -> str:
+    """Mark a message for extraction without translating it yet (gettext convention)."""
+    return message
+
+
+# Term statuses are data, so their translations are marked here for the catalog.
+STATUS_LABELS = {
+    "preferred": N_("preferred"), "admitted": N_("admitted"),
+    "deprecated": N_("deprecated"), "superseded": N_("superseded"),
+}
+
+
+def _print_json(value: Any) -> None:
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+# ------------------------------------------------------------------ lookup
+
+
+def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
+    """The JSON object ``lookup --format json`` prints for a match."""
+    concept = match.concept
+    english = concept.preferred("en")
+    cited = sorted({s for t in concept.in_language("en") for s in t.sources})
+    return {
+        "id": concept.id,
+        "zh": concept.zh,
+        "zh_hant": concept.zh_hant,
+        "pinyin": concept.pinyin,
+        "en": concept.en,
+        "status": english.status if english else None,
+        "reliability": glossary.reliability(english) if english else None,
+        "unsourced": english.unsourced if english else None,
+        "alternatives": [t.term for t in concept.admitted("en") if t is not english],
+        "deprecated": [
+            {"term": t.term, "status": t.status, "use_instead": t.use_instead, "reason": t.reason}
+            for t in concept.deprecated("en")
+        ],
+        "subject_fields": list(concept.subject_fields),
+        "definition": {"en": concept.definition.en, "zh-Hans": concept.definition.zh_hans},
+        "usage_note": english.usage_note if english else None,
+        "sources": [glossary.sources[s].model_dump(mode="json") for s in cited if s in glossary.sources],
+        "matched": {
+            "query": match.query,
+            "via": match.via,
+            "term": match.term.term,
+            "language": match.language,
+            "status": match.term.status,
+            "deprecated": match.is_deprecated,
+            "use_instead": match.use_instead,
+        },
+    }
+
+
+def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
+    _ = ui.gettext
+    concept = match.concept
+    if match.is_deprecated:
+        print(_("{term!r} is a {status} rendering. Use: {use}").format(
+            term=match.term.term, status=_(STATUS_LABELS[match.term.status]), use=match.use_instead))
+        if match.term.reason:
+            print("  " + match.term.reason)
+        print()
+    print(f"{concept.zh}  {concept.pinyin or ''}  [{concept.id}]")
+    for language in LANGUAGES:
+        preferred = concept.preferred(language)
+        if preferred is not None:
+            print(f"  {ui.language_name(language)}: {preferred.term}")
+    english = concept.preferred("en")
+    if english is not None and english.unsourced:
+        print("  " + _("(unsourced: no publication of this rendering was found; low reliability)"))
+    admitted = [t.term for t in concept.admitted("en") if t is not english]
+    if admitted:
+        print("  " + _("Also acceptable:") + " " + "; ".join(admitted))
+    deprecated = [t.term for t in concept.deprecated("en")]
+    if deprecated:
+        print("  " + _("Do not use:") + " " + "; ".join(deprecated))
+    if english is not None and english.usage_note:
+        print("  " + _("Usage:") + " " + english.usage_note)
+    for source_id in english.sources if english else ():
+        source = glossary.sources[source_id]
+        print("  " + _("Source:") + f" {source.publisher}, “{source.title}”, {source.date or 'n.d.'}, {source.url}")
+
+
+def cmd_lookup(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
+    _ = ui.gettext
+    try:
+        match = glossary.lookup(args.query)
+    except AmbiguousTerm as error:
+        if args.format == "json":
+            _print_json({"query": args.query, "error": "ambiguous", "candidates": list(error.candidates)})
+        else:
+            print(_("{query!r} matches several concepts:").format(query=args.query))
+            for concept_id in error.candidates:
+                concept = glossary.concepts[concept_id]
+                print(f"  {concept_id}: {concept.zh} = {concept.en}")
+        return ExitStatus.FAILURE
+    except TermNotFound as error:
+        if args.format == "json":
+            _print_json({"query": args.query, "error": "not found", "suggestions": list(error.suggestions)})
+        else:
+            print(_("not found") + f": {args.query!r}")
+            if error.suggestions:
+                print(_("Did you mean:") + " " + "; ".join(error.suggestions))
+        return ExitStatus.FAILURE
+    if args.format == "json":
+        _print_json(match_record(match, glossary))
+    else:
+        _print_match(match, glossary, ui)
+    return ExitStatus.OK
+
+
+def cmd_search(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
+    matches = glossary.search(args.text, limit=args.limit)
+    if args.format == "json":
+        _print_json([{"id": m.concept.id, "zh": m.concept.zh, "pinyin": m.concept.pinyin, "en": m.concept.en,
+                      "matched": m.term.term, "status": m.term.status} for m in matches])
+    else:
+        for match in matches:
+            note = f"  ({match.term.term}: {ui.gettext(STATUS_LABELS[match.term.status])})" if not match.term.is_approved else ""
+            print(f"{match.concept.id}\t{match.concept.zh}\t{match.concept.en}{note}")
+        if not matches:
+            print(ui.gettext("not found") + f": {args.text!r}")
+    return ExitStatus.OK if matches else ExitStatus.FAILURE
+
+
+# ---------------------------------------------------------------- validate
+
+
+def _problem_record(problem: Problem) -> dict[str, Any]:
+    return problem.model_dump()
+
+
+def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossary], ui: Messages) -> ExitStatus:
+    _ = ui.gettext
+    paths = [Path(p) for p in args.paths]
+    try:
+        if paths:
+            glossary = load(*paths, over_shipped=args.over_shipped, use_cache=False)
+        else:
+            glossary = glossary_factory()
+    except GlossaryError as error:
+        files = len({p.file for p in error.problems})
+        if args.format == "json":
+            _print_json({"valid": False, "problems": [_problem_record(p) for p in error.problems]})
+        else:
+            for problem in error.problems:
+                print(problem)
+            print(_("{count} problems in {files} files").format(count=len(error.problems), files=files))
+        return ExitStatus.FAILURE
+    if args.format == "json":
+        _print_json({"valid": True, "problems": [], "concepts": len(glossary), "sources": len(glossary.sources)})
+    else:
+        print(_("valid: {concepts} concepts, {sources} sources").format(
+            concepts=len(glossary), sources=len(glossary.sources)))
+    return ExitStatus.OK
+
+
+# --------------------------------------------------------------- normalize
+
+
+def cmd_normalize(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    from .normalize import explain_steps, normalize_mapped
+
+    result = normalize_mapped(args.text, lang=args.as_)
+    descriptions = dict(explain_steps("zh") + explain_steps("en"))
+    if args.format == "json":
+        _print_json({"input": args.text, "output": result.text, "steps": list(result.steps)})
+    else:
+        print(result.text)
+        if args.explain:
+            for step in result.steps:
+                print(f"  {step}: {descriptions.get(step, '')}")
+            if not result.steps:
+                print("  " + ui.gettext("(no step changed the text)"))
+    return ExitStatus.OK
+
+
+# ------------------------------------------------------------------ parser
+
+
+def build_parser(ui: Messages) -> argparse.ArgumentParser:
+    _ = ui.gettext
+    parser = argparse.ArgumentParser(
+        prog="nqp-terms",
+        description=_("Look up, search and validate the nqp-terms Chinese-English termbase."))
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--lang", metavar="TAG", help=_("interface language: en or zh (default: from the locale)"))
+    parser.add_argument("--glossary", metavar="PATH", action="append", default=[],
+                        help=_("your own glossary directory, layered over the shipped one (repeatable)"))
+    parser.add_argument("--no-shipped", action="store_true",
+                        help=_("use only the --glossary directories, not the shipped glossary"))
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def add(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument("--format", choices=("text", "json"), default="text", help=_("output format"))
+        return sub
+
+    lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
+    lookup.add_argument("query", help=_("Chinese (Simplified or Traditional), pinyin, or English"))
+    search = add("search", _("list concepts whose terms start with or contain TEXT"))
+    search.add_argument("text")
+    search.add_argument("--limit", type=int, default=20, help=_("at most this many results"))
+    validate = add("validate", _("check glossary files and report every problem"))
+    validate.add_argument("paths", nargs="*", metavar="PATH",
+                          help=_("glossary directories or files (default: the shipped glossary)"))
+    validate.add_argument("--over-shipped", action="store_true",
+                          help=_("resolve references against the shipped glossary too"))
+    normalize = add("normalize", _("show the normalised form of a text"))
+    normalize.add_argument("text")
+    normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",
+                           help=_("treat the text as Chinese or English (default: auto)"))
+    normalize.add_argument("--explain", action="store_true", help=_("list the steps that changed the text"))
+    return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _interface_language(argv: Sequence[str]) -> str | None:
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    ui = Messages.for_language(_interface_language(argv))
+    parser = build_parser(ui)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+
+    def glossary() -> Glossary:
+        if args.no_shipped:
+            if not args.glossary:
+                parser.error(ui.gettext("--no-shipped needs at least one --glossary PATH"))
+            return load(*args.glossary)
+        return load(*args.glossary, over_shipped=True) if args.glossary else load()
+
+    try:
+        if args.command == "validate":
+            return cmd_validate(args, glossary, ui)
+        if args.command == "normalize":
+            return cmd_normalize(args, ui)
+        command = cmd_lookup if args.command == "lookup" else cmd_search
+        return command(args, glossary(), ui)
+    except GlossaryError as error:
+        print(str(error), file=sys.stderr)
+        return ExitStatus.USAGE
+    except ValueError as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

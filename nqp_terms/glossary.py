@@ -1,0 +1,154 @@
+"""The :class:`Glossary` object, and the shipped glossary behind the module-level functions.
+
+>>> import nqp_terms
+>>> glossary = nqp_terms.load()            # the shipped glossary
+>>> match = glossary.lookup("Bull nose")
+>>> match.concept.zh, match.is_deprecated
+('牛鼻子', True)
+>>> "xinzhi-shengchanli" in glossary
+True
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from .load import load_glossary_data, shipped_glossary_path
+from .lookup import Index, Match
+from .model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
+
+Reliability = Literal["high", "medium", "low"]
+_RELIABILITY_BY_KIND: dict[str, Reliability] = {
+    "official": "high", "state-media": "high", "media": "medium", "academic": "medium", "third-party": "medium",
+    "editorial": "low", "machine-translation": "low",
+}
+
+
+class Glossary:
+    """A validated termbase: concepts by id, the source registry, and lookup over both languages."""
+
+    def __init__(self, data: GlossaryData, *, origin: str = "") -> None:
+        self.data = data
+        self.origin = origin
+        self.concepts: Mapping[str, Concept] = {c.id: c for c in data.concepts}
+        self.sources: Mapping[str, Source] = {s.id: s for s in data.sources}
+        self.subject_fields: Mapping[str, SubjectField] = {f.id: f for f in data.subject_fields}
+
+    @classmethod
+    def from_paths(cls, *paths: str | Path, over_shipped: bool = False, use_cache: bool = True) -> Glossary:
+        """Load glossary directories (or files), alone or layered over the shipped glossary."""
+        base, base_key = (None, "")
+        if over_shipped:
+            shipped = _shipped_glossary()
+            base, base_key = shipped.data, shipped.origin
+        data, key = load_glossary_data([Path(p) for p in paths], base=base, base_key=base_key, use_cache=use_cache)
+        return cls(data, origin=key)
+
+    @cached_property
+    def _index(self) -> Index:
+        return Index(list(self.data.concepts))
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __iter__(self) -> Iterator[Concept]:
+        return iter(self.concepts.values())
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self.concepts
+
+    def __repr__(self) -> str:
+        return f"<Glossary: {len(self.concepts)} concepts, {len(self.sources)} sources>"
+
+    def concept(self, concept_id: str) -> Concept:
+        """The concept with this id; raises :class:`TermNotFound` for an unknown id."""
+        try:
+            return self.concepts[concept_id]
+        except KeyError:
+            raise TermNotFound(concept_id, self._index.suggestions(concept_id)) from None
+
+    def get(self, query: str) -> Match | None:
+        """Find the concept a query names, or ``None``.  See :meth:`lookup` for what a query may be."""
+        return self._index.find(query)
+
+    def lookup(self, query: str) -> Match:
+        """Find the concept a query names.
+
+        The query may be Simplified or Traditional Chinese (with spaces, full-width
+        characters or quotes around it), pinyin (tone marks, tone numbers or none),
+        or an English term of any status, in any case, singular or plural, British or
+        American, with hyphens or spaces.  Raises :class:`TermNotFound` with
+        suggestions, or :class:`AmbiguousTerm`.
+        """
+        return self._index.lookup(query)
+
+    def search(self, text: str, limit: int = 20) -> list[Match]:
+        """Concepts whose terms (Chinese, pinyin or English) start with or contain ``text``."""
+        return self._index.search(text, limit)
+
+    def reliability(self, term: Term) -> Reliability:
+        """How far a rendering can be trusted, from the best source it cites.
+
+        ``high`` for official and state-media sources, ``medium`` for other
+        publications, ``low`` for unsourced renderings.
+        """
+        kinds = [self.sources[s].kind for s in term.sources if s in self.sources]
+        if not kinds:
+            return "low"
+        order = {"high": 0, "medium": 1, "low": 2}
+        return min((_RELIABILITY_BY_KIND[k] for k in kinds), key=order.__getitem__)
+
+
+_shipped: Glossary | None = None
+
+
+def _shipped_glossary() -> Glossary:
+    global _shipped  # the one piece of module state: a lazily loaded, clearable cache
+    if _shipped is None:
+        _shipped = Glossary.from_paths(shipped_glossary_path())
+    return _shipped
+
+
+def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True) -> Glossary:
+    """Load a glossary.  With no paths, the shipped one; ``over_shipped`` layers yours on top of it.
+
+    Concepts in your glossary with the id of a shipped concept replace it; new ids extend it.
+    """
+    if not paths:
+        return _shipped_glossary() if use_cache else Glossary.from_paths(shipped_glossary_path(), use_cache=False)
+    return Glossary.from_paths(*paths, over_shipped=over_shipped, use_cache=use_cache)
+
+
+def clear_caches() -> None:
+    """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries."""
+    global _shipped
+    from .load import clear_cache
+
+    _shipped = None
+    clear_cache()
+
+
+def lookup(query: str) -> Match:
+    """:meth:`Glossary.lookup` on the shipped glossary.
+
+    >>> lookup("xin1 zhi4 sheng1 chan3 li4").concept.en
+    'new quality productive forces'
+    """
+    return _shipped_glossary().lookup(query)
+
+
+def get(query: str) -> Match | None:
+    """:meth:`Glossary.get` on the shipped glossary."""
+    return _shipped_glossary().get(query)
+
+
+def search(text: str, limit: int = 20) -> list[Match]:
+    """:meth:`Glossary.search` on the shipped glossary.
+
+    >>> [m.concept.id for m in search("揭榜")]
+    ['jiebang-guashuai']
+    """
+    return _shipped_glossary().search(text, limit)

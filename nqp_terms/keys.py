@@ -1,0 +1,60 @@
+"""Match keys: the forms under which terms are indexed and compared.
+
+A key forgets what does not distinguish two terms: case, quotes, hyphens and
+dashes, spacing, British or American spelling, a leading article, and plural
+endings.  Both the glossary's terms and the user's query go through the same
+function, so an imperfect singular ("process" stays "process") is harmless.
+
+>>> english_key("The New-Quality Productive Forces")
+'new quality productive force'
+>>> english_key("“bull nose”") == english_key("Bull-noses")
+True
+>>> english_key("industries of the future") == english_key("industry of the future")
+True
+>>> chinese_key("「揭榜掛帥」") == chinese_key("揭榜 挂帅")
+True
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .normalize import normalize
+
+_ARTICLE = re.compile(r"^(?:the|a|an) ")
+# Anything that is not a letter, digit or apostrophe separates words in a key.
+_SEPARATORS = re.compile(r"[^\w']+|_")
+_POSSESSIVE = re.compile(r"'s?\b|'")
+
+
+def singular(word: str) -> str:
+    """A crude English singular, applied alike to terms and queries.
+
+    >>> [singular(w) for w in ["forces", "industries", "processes", "boxes", "means", "gas", "analysis"]]
+    ['force', 'industry', 'process', 'box', 'mean', 'gas', 'analysis']
+    """
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def english_key(text: str) -> str:
+    """The lookup key of an English term or query."""
+    canonical = normalize(text, lang="en")
+    canonical = _POSSESSIVE.sub("", canonical)
+    words = _SEPARATORS.sub(" ", canonical).split()
+    phrase = _ARTICLE.sub("", " ".join(words))
+    return " ".join(singular(w) for w in phrase.split())
+
+
+def chinese_key(text: str) -> str:
+    """The lookup key of a Chinese term or query: Simplified, without spaces or punctuation."""
+    canonical = normalize(text, lang="zh")
+    return "".join(c for c in canonical if unicodedata.category(c)[0] not in "PZS").lower()

@@ -1,0 +1,332 @@
+"""The records of the termbase, and the exceptions the library raises.
+
+The model is concept-first, as TBX and IATE are: a :class:`Concept` holds, per
+language, a list of :class:`Term` objects, each with its own status and
+sources.  Everything is immutable; records compare and hash on their
+canonical key (a concept's id, a term's language and text).
+
+>>> term = Term(term="new quality productive forces", status="preferred",
+...             sources=("qiushi-xi-columns",))
+>>> term
+Term('new quality productive forces', status='preferred')
+>>> term.is_approved
+True
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+#: The languages a concept may hold terms in.  BCP 47 tags, with the script
+#: subtag because Simplified and Traditional forms are separate designations.
+Language = Literal["zh-Hans", "zh-Hant", "en"]
+LANGUAGES: tuple[Language, ...] = ("zh-Hans", "zh-Hant", "en")
+
+#: TBX ``administrativeStatus`` values, without the ``-admn-sts`` suffix.
+Status = Literal["preferred", "admitted", "deprecated", "superseded"]
+APPROVED_STATUSES = frozenset({"preferred", "admitted"})
+
+#: TBX-Basic ``termType`` picklist.
+TermType = Literal["fullForm", "acronym", "abbreviation", "shortForm", "variant", "phrase"]
+PartOfSpeech = Literal["noun", "verb", "adjective", "adverb", "other"]
+GrammaticalNumber = Literal["singular", "plural", "massNoun", "otherNumber"]
+
+#: Where a source stands, from most to least authoritative.  ``machine-translation``
+#: sources are evidence that a bad rendering circulates, never support for a good one.
+SourceKind = Literal[
+    "official", "state-media", "media", "academic", "third-party", "machine-translation", "editorial"
+]
+
+#: When a deprecated rendering should be reported by the linter.
+#: ``quoted-or-capitalised`` is for calques of slogans that are ordinary words
+#: otherwise ("Introduced", "Go out").
+MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised"]
+
+# Concept ids are URL slugs and XML NCNames (TBX conceptEntry/@id): lower-case
+# ASCII words joined by hyphens, never starting with a digit.
+CONCEPT_ID = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+SOURCE_ID = CONCEPT_ID
+PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Source(_Record):
+    """A publication that attests a rendering, cited by its ``id``.
+
+    ``date`` is the publication date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``),
+    ``None`` when the page carries none; ``accessed`` is when we read it.
+    ``url`` may be ``None`` only for documents we hold ourselves (the seeds),
+    which can attest a bad rendering but never support a good one.
+    """
+
+    id: str
+    publisher: str
+    title: str
+    date: str | None
+    url: str | None
+    accessed: str
+    kind: SourceKind
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_slug(cls, value: str) -> str:
+        if not SOURCE_ID.match(value):
+            raise ValueError("a lower-case slug such as 'qiushi-2024-03-xi-speech'")
+        return value
+
+    @field_validator("date", "accessed", mode="before")
+    @classmethod
+    def _year_as_text(cls, value: object) -> object:
+        # YAML reads a bare year (date: 2023) as an integer; it is still a date.
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("date", "accessed")
+    @classmethod
+    def _partial_iso_date(cls, value: str | None) -> str | None:
+        if value is not None and not PARTIAL_DATE.match(value):
+            raise ValueError("a date written YYYY, YYYY-MM or YYYY-MM-DD")
+        return value
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None and not HTTP_URL.match(value):
+            raise ValueError("an http:// or https:// URL")
+        return value
+
+    def __repr__(self) -> str:
+        return f"Source({self.id!r}, publisher={self.publisher!r}, date={self.date!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Source) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(("source", self.id))
+
+
+class MatchOptions(_Record):
+    """How the linter recognises a deprecated rendering in running text.
+
+    The defaults suit a multi-word calque: any case, anywhere.  A calque that
+    is also an everyday word ("Go out") narrows ``when`` and may require
+    ``context`` words in the same sentence.
+    """
+
+    case_sensitive: bool = False
+    when: MatchWhen = "anywhere"
+    context: tuple[str, ...] = ()
+
+
+class LintExamples(_Record):
+    """Sentences the linter must flag and must not flag for this rendering."""
+
+    flagged: tuple[str, ...] = ()
+    not_flagged: tuple[str, ...] = ()
+
+
+class Context(_Record):
+    """A short attested sentence using the term, with the source it is quoted from."""
+
+    text: str
+    source: str
+
+
+class Term(_Record):
+    """One designation of a concept in one language.
+
+    Preferred and admitted terms cite ``sources`` (ids in the source registry)
+    or say plainly that they are ``unsourced``.  Deprecated and superseded
+    terms name the rendering to ``use_instead`` and may cite where they were
+    ``seen_in``.
+    """
+
+    term: str
+    status: Status
+    pinyin: str | None = None
+    term_type: TermType = "fullForm"
+    pos: PartOfSpeech | None = None
+    grammatical_number: GrammaticalNumber | None = None
+    geographical_usage: str | None = None
+    sources: tuple[str, ...] = ()
+    unsourced: bool = False
+    use_instead: str | None = None
+    seen_in: tuple[str, ...] = ()
+    reason: str | None = None
+    match: MatchOptions = Field(default_factory=MatchOptions)
+    examples: LintExamples = Field(default_factory=LintExamples)
+    contexts: tuple[Context, ...] = ()
+    usage_note: str | None = None
+    note: str | None = None
+
+    @property
+    def is_approved(self) -> bool:
+        """True for preferred and admitted terms: the ones a translator may use."""
+        return self.status in APPROVED_STATUSES
+
+    def __repr__(self) -> str:
+        return f"Term({self.term!r}, status={self.status!r})"
+
+
+class Definition(_Record):
+    """Short definitions in our own words, one per language."""
+
+    en: str | None = None
+    zh_hans: str | None = Field(default=None, alias="zh-Hans")
+
+
+class Concept(_Record):
+    """A concept with its terms in Simplified and Traditional Chinese and English.
+
+    >>> concept = Concept(
+    ...     id="niubizi", subject_fields=("set-phrases",),
+    ...     terms={"zh-Hans": (Term(term="牛鼻子", status="preferred", pinyin="niúbízi"),),
+    ...            "en": (Term(term="crux", status="preferred", unsourced=True),
+    ...                   Term(term="bull nose", status="deprecated", use_instead="crux"))})
+    >>> concept
+    Concept(id='niubizi', zh='牛鼻子', en='crux')
+    >>> [t.term for t in concept.deprecated("en")]
+    ['bull nose']
+    """
+
+    id: str
+    subject_fields: tuple[str, ...] = Field(min_length=1)
+    definition: Definition = Field(default_factory=Definition)
+    terms: dict[Language, tuple[Term, ...]]
+    lookup_forms: dict[Language, tuple[str, ...]] = Field(default_factory=dict)
+    related: tuple[str, ...] = ()
+    usage_note: str | None = None
+    note: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_is_a_slug(cls, value: str) -> str:
+        if not CONCEPT_ID.match(value):
+            raise ValueError("a lower-case ASCII slug such as 'xinzhi-shengchanli'")
+        return value
+
+    def in_language(self, language: Language) -> tuple[Term, ...]:
+        """All terms in ``language``, in the order the glossary lists them."""
+        return self.terms.get(language, ())
+
+    def preferred(self, language: Language) -> Term | None:
+        """The preferred term in ``language``, or the first admitted one if none is preferred."""
+        terms = self.in_language(language)
+        for term in terms:
+            if term.status == "preferred":
+                return term
+        return next((t for t in terms if t.status == "admitted"), None)
+
+    def admitted(self, language: Language) -> tuple[Term, ...]:
+        return tuple(t for t in self.in_language(language) if t.status == "admitted")
+
+    def deprecated(self, language: Language) -> tuple[Term, ...]:
+        """Deprecated and superseded terms: the renderings not to use."""
+        return tuple(t for t in self.in_language(language) if not t.is_approved)
+
+    @property
+    def zh(self) -> str | None:
+        term = self.preferred("zh-Hans")
+        return term.term if term else None
+
+    @property
+    def zh_hant(self) -> str | None:
+        term = self.preferred("zh-Hant")
+        return term.term if term else None
+
+    @property
+    def en(self) -> str | None:
+        term = self.preferred("en")
+        return term.term if term else None
+
+    @property
+    def pinyin(self) -> str | None:
+        term = self.preferred("zh-Hans")
+        return term.pinyin if term else None
+
+    def __repr__(self) -> str:
+        return f"Concept(id={self.id!r}, zh={self.zh!r}, en={self.en!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Concept) and other.id == self.id
+
+    def __hash__(self) -> int:
+        return hash(("concept", self.id))
+
+
+class SubjectField(_Record):
+    """An entry of the controlled list of subject fields."""
+
+    id: str
+    en: str
+    zh: str
+
+
+class GlossaryData(_Record):
+    """Everything a glossary directory holds, validated; the unit the cache stores."""
+
+    concepts: tuple[Concept, ...]
+    sources: tuple[Source, ...]
+    subject_fields: tuple[SubjectField, ...]
+    spelling_variants: tuple[tuple[str, str], ...] = ()
+
+
+# --------------------------------------------------------------------- errors
+
+
+class Problem(_Record):
+    """One thing wrong with a glossary: where it is and what was expected."""
+
+    file: str
+    line: int | None
+    concept: str | None
+    field: str | None
+    message: str
+    code: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        parts = [where, self.code]
+        if self.concept:
+            parts.append(self.concept)
+        if self.field:
+            parts.append(self.field)
+        return ": ".join(parts) + f": {self.message}"
+
+
+class GlossaryError(ValueError):
+    """A glossary could not be loaded; ``problems`` lists every reason, not only the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        count = len(problems)
+        header = f"{count} problem{'s' if count != 1 else ''} in the glossary"
+        super().__init__(header + ":\n" + "\n".join(f"  {p}" for p in problems))
+
+
+class TermNotFound(LookupError):
+    """No concept matches the query.  ``suggestions`` holds near misses, best first."""
+
+    def __init__(self, query: str, suggestions: tuple[str, ...] = ()):
+        self.query = query
+        self.suggestions = suggestions
+        message = f"no glossary term matches {query!r}"
+        if suggestions:
+            message += "; did you mean " + " or ".join(repr(s) for s in suggestions[:3]) + "?"
+        super().__init__(message)
+
+
+class AmbiguousTerm(LookupError):
+    """The query matches terms of more than one concept; ``candidates`` lists their ids."""
+
+    def __init__(self, query: str, candidates: tuple[str, ...]):
+        self.query = query
+        self.candidates = candidates
+        super().__init__(f"{query!r} matches several concepts: {', '.join(candidates)}")
