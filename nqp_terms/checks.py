@@ -14,6 +14,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .hanzi import simplified_only, traditional_only
 from .keys import chinese_key, english_key
@@ -114,7 +115,9 @@ def _approved_keys(concepts: list[Located]) -> dict[tuple[Language, str], list[s
     return keys
 
 
+@lru_cache(maxsize=None)
 def term_key(language: Language, text: str) -> str:
+    """The match key of a term: the same text is keyed many times across the rules."""
     return english_key(text) if language == "en" else chinese_key(text)
 
 
@@ -166,7 +169,7 @@ def _term_text_problems(language: Language, text: str) -> Iterator[tuple[str, st
         yield "stray-whitespace", f"{text!r} has leading or trailing whitespace"
     if "  " in text or any(c in text for c in "\t\n\r\u00a0\u3000"):
         yield "stray-whitespace", f"{text!r} has a doubled space, a tab, a line break or a non-breaking space"
-    invisible = [c for c in text if unicodedata.category(c) == "Cf"]
+    invisible = [] if text.isprintable() else [c for c in text if unicodedata.category(c) == "Cf"]
     if invisible:
         names = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in invisible)
         yield "stray-whitespace", f"{text!r} contains invisible characters: {names}"

@@ -40,24 +40,35 @@ def to_traditional(text: str) -> str:
     return _converter("s2t").convert(text)
 
 
+@cache
+def _is_traditional_only(character: str) -> bool:
+    return to_simplified(character) != character
+
+
+@cache
+def _is_simplified_only(character: str) -> bool:
+    # Every Traditional standard (OpenCC's generic, Taiwan and Hong Kong tables)
+    # must replace it: 峰 is standard in Taiwan though the generic table
+    # prefers 峯, and 台 is standard in Hong Kong.
+    return to_simplified(character) == character and all(
+        _converter(config).convert(character) != character for config in ("s2t", "s2tw", "s2hk"))
+
+
 def traditional_only(text: str) -> list[str]:
     """Characters of ``text`` that a Simplified text would not use."""
     converted = to_simplified(text)
+    if converted == text:
+        return []
     if len(converted) != len(text):
         converted = "".join(to_simplified(c) for c in text)
-    return [c for c, s in zip(text, converted) if c != s and to_simplified(c) != c]
+    return [c for c, s in zip(text, converted) if c != s and _is_traditional_only(c)]
 
 
 def simplified_only(text: str) -> list[str]:
     """Characters of ``text`` that a Traditional text would not use."""
     converted = to_traditional(text)
+    if converted == text:
+        return []
     if len(converted) != len(text):
         converted = "".join(to_traditional(c) for c in text)
-    # A character is Simplified-only if every Traditional standard (OpenCC's
-    # generic, Taiwan and Hong Kong tables) replaces it: 峰 is standard in
-    # Taiwan though the generic table prefers 峯, and 台 is standard in Hong Kong.
-    return [
-        c for c, t in zip(text, converted)
-        if c != t and to_simplified(c) == c
-        and all(_converter(config).convert(c) != c for config in ("s2t", "s2tw", "s2hk"))
-    ]
+    return [c for c, t in zip(text, converted) if c != t and _is_simplified_only(c)]

@@ -252,16 +252,22 @@ def read_glossary(paths: Sequence[Path], *, base: GlossaryData | None = None) ->
     replace it; the others extend it.  Raises :class:`GlossaryError` with
     every problem found.
     """
-    from .checks import Located, check
-
-    files, problems = find_files(paths)
+    # Loading builds a great many small objects that all stay alive; generational
+    # GC passes over them cost 2.5-4x here and can free nothing.
     gc_was_enabled = gc.isenabled()
-    gc.disable()  # parsing builds many small objects; generational GC costs 2.5-4x here
+    gc.disable()
     try:
-        documents = {p: _parse(p, problems) for p in files.all()}
+        return _read_glossary(paths, base)
     finally:
         if gc_was_enabled:
             gc.enable()
+
+
+def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> GlossaryData:
+    from .checks import Located, check
+
+    files, problems = find_files(paths)
+    documents = {p: _parse(p, problems) for p in files.all()}
 
     subject_fields: dict[str, SubjectField] = {f.id: f for f in base.subject_fields} if base else {}
     own_fields: set[str] = set()
@@ -374,13 +380,18 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
                        use_cache: bool = True) -> tuple[GlossaryData, str]:
     """Like :func:`read_glossary`, through the cache.  Returns the data and its cache key."""
     directory = cache_dir() if use_cache else None
-    key = _cache_key(paths, base_key)
+    key = _cache_key(paths, base_key) if directory is not None else None
     if directory is not None and key is not None:
         cached = directory / f"glossary-{key}.json"
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # as in read_glossary: every object built here stays alive
         try:
             return GlossaryData.model_validate_json(cached.read_bytes()), key
         except (OSError, ValueError):
             pass  # no cache yet, or an unreadable one: rebuild it
+        finally:
+            if gc_was_enabled:
+                gc.enable()
     data = read_glossary(paths, base=base)
     if directory is not None and key is not None:
         try:

@@ -160,8 +160,9 @@ class Term(_Record):
     use_instead: str | None = None
     seen_in: tuple[str, ...] = ()
     reason: str | None = None
-    match: MatchOptions = Field(default_factory=MatchOptions)
-    examples: LintExamples = Field(default_factory=LintExamples)
+    # Shared immutable defaults: a default_factory would build two models per term.
+    match: MatchOptions = MatchOptions()
+    examples: LintExamples = LintExamples()
     contexts: tuple[Context, ...] = ()
     usage_note: str | None = None
     note: str | None = None
@@ -198,7 +199,7 @@ class Concept(_Record):
 
     id: str
     subject_fields: tuple[str, ...] = Field(min_length=1)
-    definition: Definition = Field(default_factory=Definition)
+    definition: Definition = Definition()
     terms: dict[Language, tuple[Term, ...]]
     lookup_forms: dict[Language, tuple[str, ...]] = Field(default_factory=dict)
     related: tuple[str, ...] = ()

@@ -46,11 +46,19 @@ StepResult = tuple[str, Spans | None]
 
 @dataclass(frozen=True)
 class Step:
-    """A named normalisation step."""
+    """A named normalisation step.
+
+    ``apply`` returns the new text with its span map; ``transform``, when
+    given, returns the same text without the map (the fast path for keys).
+    """
 
     name: str
     apply: Callable[[str], StepResult]
     description: str
+    transform: Callable[[str], str] | None = None
+
+    def __call__(self, text: str) -> str:
+        return self.transform(text) if self.transform else self.apply(text)[0]
 
     def __repr__(self) -> str:
         return f"Step({self.name!r})"
@@ -60,7 +68,7 @@ def _translate_step(name: str, table: dict[str, str], description: str) -> Step:
     """A step that maps single characters to single characters: offsets are unchanged."""
     assert all(len(k) == 1 and len(v) == 1 for k, v in table.items())
     mapping = str.maketrans(table)
-    return Step(name, lambda text: (text.translate(mapping), None), description)
+    return Step(name, lambda text: (text.translate(mapping), None), description, lambda text: text.translate(mapping))
 
 
 def _regex_step(name: str, pattern: str, replacement: str | Callable[[re.Match[str]], str],
@@ -90,7 +98,10 @@ def _regex_step(name: str, pattern: str, replacement: str | Callable[[re.Match[s
         ends.extend(range(position + 1, len(text) + 1))
         return "".join(pieces), (starts, ends)
 
-    return Step(name, apply, description)
+    def transform(text: str) -> str:
+        return compiled.sub(replacement if callable(replacement) else replacement, text)
+
+    return Step(name, apply, description, transform)
 
 
 # --------------------------------------------------------------------- steps
@@ -153,7 +164,8 @@ def _lowercase(text: str) -> StepResult:
     return "".join(pieces), (starts, ends)
 
 
-lowercase = Step("lowercase", _lowercase, "Lower-case the text (not casefold: ß stays ß, so spans stay valid).")
+lowercase = Step("lowercase", _lowercase, "Lower-case the text (not casefold: ß stays ß, so spans stay valid).",
+                 lambda text: text.replace("\u0130", "I").lower())
 
 
 @cache
@@ -175,7 +187,8 @@ def _american_spelling() -> Step:
 
 american_spelling = Step(
     "american_spelling", lambda text: _american_spelling().apply(text),
-    "Respell British forms listed in glossary/spelling-variants.yaml the American way (labour → labor).")
+    "Respell British forms listed in glossary/spelling-variants.yaml the American way (labour → labor).",
+    lambda text: _american_spelling()(text))
 
 remove_spaces_between_han = _regex_step(
     "remove_spaces_between_han", rf"(?<={HAN.pattern})\s+(?={HAN.pattern})|^\s+|\s+$", "",
@@ -193,7 +206,8 @@ def _to_simplified(text: str) -> StepResult:
     return "".join(to_simplified(c) if len(to_simplified(c)) == 1 else c for c in text), None
 
 
-to_simplified = Step("to_simplified", _to_simplified, "Convert Traditional characters to Simplified (OpenCC t2s).")
+to_simplified = Step("to_simplified", _to_simplified, "Convert Traditional characters to Simplified (OpenCC t2s).",
+                     lambda text: _to_simplified(text)[0])
 
 ENGLISH_STEPS: tuple[Step, ...] = (
     remove_invisible, fold_width_en, fold_quotes, fold_hyphens, collapse_whitespace, lowercase, american_spelling,
@@ -269,7 +283,9 @@ def normalize(text: str, lang: LanguageChoice = "auto") -> str:
     >>> normalize("the Labour Programme")
     'the labor program'
     """
-    return normalize_mapped(text, lang).text
+    for step in steps_for(lang, text):
+        text = step(text)
+    return text
 
 
 def normalize_and_explain(text: str, lang: LanguageChoice = "auto") -> tuple[str, list[str]]:

@@ -106,11 +106,6 @@ def reading_problem(chinese: str, pinyin: str) -> str | None:
     "'shou' is not a reading of 子"
     """
     characters = han_characters(chinese)
-    syllables = count_syllables(pinyin)
-    if syllables is None:
-        return f"{pinyin!r} does not split into pinyin syllables"
-    if syllables != len(characters):
-        return f"{syllables} syllables for {len(characters)} Han characters"
     letters = pinyin_key(pinyin)
     deepest = 0  # the furthest character any alignment reached: where the reading goes wrong
 
@@ -124,11 +119,17 @@ def reading_problem(chinese: str, pinyin: str) -> str | None:
                 return True
         return False
 
+    # Aligning letters with characters settles a correct reading quickly; the
+    # syllable inventory is loaded only to explain a wrong one.
     if align(0, 0):
         return None
-    character = characters[min(deepest, len(characters) - 1)]
     written = _split(pinyin)
-    syllable = written[deepest] if written and deepest < len(written) else letters
+    if written is None:
+        return f"{pinyin!r} does not split into pinyin syllables"
+    if len(written) != len(characters):
+        return f"{len(written)} syllables for {len(characters)} Han characters"
+    character = characters[min(deepest, len(characters) - 1)]
+    syllable = written[deepest] if deepest < len(written) else letters
     return f"{syllable!r} is not a reading of {character}"
 
 

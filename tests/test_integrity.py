@@ -1,0 +1,98 @@
+"""Integrity of the shipped glossary: every real entry, one test id per concept.
+
+The validator already enforces the schema and the cross-record rules; these
+tests add what the shipped data in particular must satisfy.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+import nqp_terms
+from nqp_terms.keys import english_key
+from nqp_terms.load import shipped_glossary_path
+
+SEED = Path(__file__).parent.parent / "seeds" / "000_cc3756e0a130bcc6.txt"
+SEED_SOURCE = "seed-2024-05-20-economic-daily-mt"
+
+
+@cache
+def shipped() -> nqp_terms.Glossary:
+    return nqp_terms.load(shipped_glossary_path(), use_cache=False)
+
+
+def concept_ids() -> list[str]:
+    return sorted(p.stem for p in (shipped_glossary_path() / "concepts").glob("*.yaml"))
+
+
+def test_the_shipped_glossary_validates() -> None:
+    assert len(shipped()) == len(concept_ids())
+
+
+def test_the_glossary_has_at_least_30_concepts() -> None:
+    assert len(shipped()) >= 30
+
+
+@pytest.mark.parametrize(("chinese", "english"), [
+    ("新质生产力", "new quality productive forces"),
+    ("揭榜挂帅", None),
+    ("引进来", "bringing in"),
+    ("走出去", "going global"),
+    ("牛鼻子", None),
+    ("新型举国体制", None),
+    ("新发展理念", "new development philosophy"),
+    ("有效市场和有为政府", None),
+    ("赛马机制", None),
+])
+def test_the_founding_concepts_are_present(chinese: str, english: str | None) -> None:
+    concept = shipped().lookup(chinese).concept
+    if english:
+        assert english_key(concept.en or "") == english_key(english)
+
+
+@pytest.mark.parametrize("concept_id", concept_ids())
+def test_concept_is_complete(concept_id: str) -> None:
+    concept = shipped().concept(concept_id)
+    assert concept.definition.en and concept.definition.zh_hans, "definitions in both languages"
+    simplified = concept.preferred("zh-Hans")
+    assert simplified is not None and simplified.pinyin, "a Simplified term with pinyin"
+    assert concept.preferred("zh-Hant") is not None, "an explicit Traditional form"
+    assert concept.preferred("en") is not None, "an English rendering to use"
+
+
+@pytest.mark.parametrize("concept_id", concept_ids())
+def test_every_deprecated_rendering_leads_back_to_its_concept(concept_id: str) -> None:
+    concept = shipped().concept(concept_id)
+    for term in concept.deprecated("en"):
+        match = shipped().lookup(term.term)
+        assert match.concept.id == concept_id and match.is_deprecated
+
+
+@pytest.mark.parametrize("concept_id", concept_ids())
+def test_narrowly_matched_calques_carry_examples(concept_id: str) -> None:
+    for term in shipped().concept(concept_id).deprecated("en"):
+        if term.match.when != "anywhere" or term.match.context:
+            assert term.examples.flagged and term.examples.not_flagged, term.term
+
+
+@cache
+def seed_text() -> str:
+    text = SEED.read_text(encoding="utf-8")
+    return " ".join(english_key(word) for word in re.split(r"(?<=[.!?;:,])\s+|\n+", text))
+
+
+@pytest.mark.parametrize("concept_id", concept_ids())
+def test_calques_attributed_to_the_seed_occur_in_it(concept_id: str) -> None:
+    for term in shipped().concept(concept_id).deprecated("en"):
+        if SEED_SOURCE in term.seen_in:
+            assert english_key(term.term) in seed_text(), term.term
+
+
+def test_every_source_is_cited() -> None:
+    cited = {s for c in shipped() for terms in c.terms.values() for t in terms for s in (*t.sources, *t.seen_in)}
+    cited |= {ctx.source for c in shipped() for terms in c.terms.values() for t in terms for ctx in t.contexts}
+    assert set(shipped().sources) - cited == set()
