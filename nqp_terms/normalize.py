@@ -22,7 +22,7 @@ keeps an offset map back to it:
 'new quality productivity'
 >>> start = mapped.text.index("productivity")
 >>> mapped.original_span(start, start + len("productivity"))
-(18, 30)
+(14, 26)
 """
 
 from __future__ import annotations
@@ -190,9 +190,13 @@ american_spelling = Step(
     "Respell British forms listed in glossary/spelling-variants.yaml the American way (labour → labor).",
     lambda text: _american_spelling()(text))
 
+# Chinese characters and the punctuation set among them, which takes no spaces either.
+_CJK = HAN.pattern[:-1] + "“”‘’《》〈〉「」『』【】、，。；：！？（）…·]"
+
 remove_spaces_between_han = _regex_step(
-    "remove_spaces_between_han", rf"(?<={HAN.pattern})\s+(?={HAN.pattern})|^\s+|\s+$", "",
-    "Remove spaces between Chinese characters (Chinese is written without them), and at the ends.")
+    "remove_spaces_between_han", rf"(?<={_CJK})\s+(?={_CJK})|^\s+|\s+$", "",
+    "Remove spaces between Chinese characters and Chinese punctuation (Chinese is written without them), "
+    "and at the ends.")
 
 
 def _to_simplified(text: str) -> StepResult:
