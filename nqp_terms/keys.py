@@ -13,6 +13,11 @@ True
 True
 >>> chinese_key("「揭榜掛帥」") == chinese_key("揭榜 挂帅")
 True
+
+The operators of coined terms are part of them:
+
+>>> english_key("AI+") == english_key("AI"), chinese_key("数据要素×") == chinese_key("数据要素")
+(False, False)
 """
 
 from __future__ import annotations
@@ -23,8 +28,10 @@ import unicodedata
 from .normalize import normalize
 
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
-# Anything that is not a letter, digit or apostrophe separates words in a key.
-_SEPARATORS = re.compile(r"[^\w']+|_")
+# Anything that is not a letter, digit or apostrophe separates words in a key,
+# except the operators of coined terms (AI+, Data Elements ×), which are words.
+_OPERATORS = re.compile(r"([+×])")
+_SEPARATORS = re.compile(r"[^\w'+×]+|_")
 _POSSESSIVE = re.compile(r"'s?\b|'")
 
 
@@ -49,7 +56,7 @@ def english_key(text: str) -> str:
     """The lookup key of an English term or query."""
     canonical = normalize(text, lang="en")
     canonical = _POSSESSIVE.sub("", canonical)
-    words = _SEPARATORS.sub(" ", canonical).split()
+    words = _SEPARATORS.sub(" ", _OPERATORS.sub(r" \1 ", canonical)).split()
     phrase = _ARTICLE.sub("", " ".join(words))
     return " ".join(singular(w) for w in phrase.split())
 
@@ -57,4 +64,4 @@ def english_key(text: str) -> str:
 def chinese_key(text: str) -> str:
     """The lookup key of a Chinese term or query: Simplified, without spaces or punctuation."""
     canonical = normalize(text, lang="zh")
-    return "".join(c for c in canonical if unicodedata.category(c)[0] not in "PZS").lower()
+    return "".join(c for c in canonical if c in "+×" or unicodedata.category(c)[0] not in "PZS").lower()

@@ -100,3 +100,21 @@ def test_every_source_is_cited() -> None:
     notes += " ".join(n for t in terms for n in (t.note, t.usage_note) if n)
     mentioned = {s for s in shipped().sources if s in notes}
     assert set(shipped().sources) - cited - mentioned == set()
+
+
+def seed_calques() -> list[tuple[str, str, str]]:
+    path = Path(__file__).parent / "data" / "seed-calques.tsv"
+    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    return [(zh, english, kind) for zh, english, kind in rows]
+
+
+@pytest.mark.parametrize(("chinese", "english", "kind"), seed_calques())
+def test_the_seed_articles_renderings_lead_to_the_right_concept(chinese: str, english: str, kind: str) -> None:
+    concept = shipped().lookup(chinese).concept
+    if kind == "tolerated":  # usable English: the glossary need not list it, but must not forbid it
+        match = shipped().get(english)
+        assert match is None or (match.concept.id == concept.id and not match.is_deprecated)
+        return
+    match = shipped().lookup(english)
+    assert match.concept.id == concept.id
+    assert match.is_deprecated == (kind == "calque")
