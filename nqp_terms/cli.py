@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from enum import IntEnum
@@ -186,6 +187,44 @@ def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossa
     return ExitStatus.OK
 
 
+# ------------------------------------------------------------------- stats
+
+
+def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
+    from .stats import glossary_stats
+
+    _ = ui.gettext
+    report = glossary_stats(glossary)
+    if args.format == "json":
+        _print_json(report.as_dict())
+        return ExitStatus.OK
+    print(_("{concepts} concepts, {sources} sources").format(concepts=report.concepts, sources=report.sources))
+    print()
+    print(_("Concepts by subject field:"))
+    for field_id, count in report.concepts_by_subject_field.items():
+        name = glossary.subject_fields[field_id].zh if ui.locale.language == "zh" else glossary.subject_fields[field_id].en
+        print(f"  {count:5d}  {name}")
+    print()
+    print(_("Terms by language and status:"))
+    for language, counts in report.terms_by_language_and_status.items():
+        listed = ", ".join(f"{_(STATUS_LABELS[status])} {count}" for status, count in counts.items())
+        print(f"  {ui.language_name(language)}: {listed}")
+    print()
+    print(_("Deprecated English renderings: {count} ({evidence} with evidence of use)").format(
+        count=report.deprecated_renderings, evidence=report.deprecated_with_evidence))
+    print()
+    print(_("Preferred English renderings by best source:"))
+    for kind, count in report.preferred_english_by_source_kind.items():
+        print(f"  {count:5d}  {kind}  ({count / report.concepts:.1%})")
+    print(_("Sourced from official or state-media publications: {share:.1%}").format(
+        share=report.official_or_state_media_share))
+    print()
+    print(_("Unsourced renderings (preferred or admitted): {count}").format(count=len(report.unsourced)))
+    for item in report.unsourced:
+        print(f"  {item.concept}: {item.term} ({_(STATUS_LABELS[item.status])})")
+    return ExitStatus.OK
+
+
 # --------------------------------------------------------------- normalize
 
 
@@ -237,6 +276,7 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
                           help=_("glossary directories or files (default: the shipped glossary)"))
     validate.add_argument("--over-shipped", action="store_true",
                           help=_("resolve references against the shipped glossary too"))
+    add("stats", _("count concepts, terms, deprecated renderings and sourced renderings"))
     normalize = add("normalize", _("show the normalised form of a text"))
     normalize.add_argument("text")
     normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",
@@ -281,8 +321,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args, glossary, ui)
         if args.command == "normalize":
             return cmd_normalize(args, ui)
-        command = cmd_lookup if args.command == "lookup" else cmd_search
+        command = {"lookup": cmd_lookup, "search": cmd_search, "stats": cmd_stats}[args.command]
         return command(args, glossary(), ui)
+    except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - replaces the closed stream for the exit flush
+        return ExitStatus.OK
     except GlossaryError as error:
         print(str(error), file=sys.stderr)
         return ExitStatus.USAGE
