@@ -30,9 +30,11 @@ _RELIABILITY_BY_KIND: dict[str, Reliability] = {
 class Glossary:
     """A validated termbase: concepts by id, the source registry, and lookup over both languages."""
 
-    def __init__(self, data: GlossaryData, *, origin: str = "") -> None:
+    def __init__(self, data: GlossaryData, *, origin: str = "",
+                 index_keys: tuple[tuple[str, str, int, str, int], ...] | None = None) -> None:
         self.data = data
         self.origin = origin
+        self._index_keys = index_keys
         self.concepts: Mapping[str, Concept] = {c.id: c for c in data.concepts}
         self.sources: Mapping[str, Source] = {s.id: s for s in data.sources}
         self.subject_fields: Mapping[str, SubjectField] = {f.id: f for f in data.subject_fields}
@@ -44,12 +46,12 @@ class Glossary:
         if over_shipped:
             shipped = _shipped_glossary()
             base, base_key = shipped.data, shipped.origin
-        data, key = load_glossary_data([Path(p) for p in paths], base=base, base_key=base_key, use_cache=use_cache)
-        return cls(data, origin=key)
+        loaded = load_glossary_data([Path(p) for p in paths], base=base, base_key=base_key, use_cache=use_cache)
+        return cls(loaded.data, origin=loaded.key, index_keys=loaded.index_keys)
 
     @cached_property
     def _index(self) -> Index:
-        return Index(list(self.data.concepts))
+        return Index(self.data.concepts, self._index_keys)
 
     def __len__(self) -> int:
         return len(self.concepts)

@@ -24,7 +24,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .model import Concept, GlossaryData, GlossaryError, Problem, Source, SubjectField
 
@@ -83,7 +83,12 @@ def find_files(paths: Iterable[Path]) -> tuple[GlossaryFiles, list[Problem]]:
         if path.is_file():
             _classify(path, files)
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in _YAML_SUFFIXES and p.is_file())
+            found = sorted(
+                Path(folder, name)
+                for folder, _, names in os.walk(path)
+                for name in names
+                if name.endswith(_YAML_SUFFIXES)
+            )
             for file in found:
                 _classify(file, files)
             if not found:
@@ -359,26 +364,55 @@ def cache_dir() -> Path | None:
     return Path(base) / "nqp-terms"
 
 
+class CachedGlossary(BaseModel):
+    """What the cache file holds: the validated data and the lookup keys computed from it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    data: GlossaryData
+    #: (key space, key, concept index, language, term index): see :class:`nqp_terms.lookup.Index`.
+    index_keys: tuple[tuple[str, str, int, str, int], ...]
+
+
 def _cache_key(paths: Sequence[Path], base_key: str) -> str | None:
+    """A key that changes when any glossary file or the code that validates it changes.
+
+    Files are identified by path, size and modification time rather than by a
+    hash of their content: on a 10,000-file glossary, reading every file to
+    hash it would cost more than loading the cache saves.
+    """
     files, problems = find_files(paths)
     if problems:
         return None
     digest = hashlib.sha256(base_key.encode())
     # The rules are part of the key: a cache written by other code is not trusted.
-    package = Path(__file__).resolve().parent
-    for module in ("model.py", "checks.py", "load.py", "pinyin.py", "hanzi.py", "keys.py", "normalize.py"):
+    package = Path(__file__).parent
+    for module in ("model.py", "checks.py", "load.py", "pinyin.py", "hanzi.py", "keys.py", "normalize.py",
+                   "lookup.py"):
         digest.update((package / module).read_bytes())
-    for file in sorted(files.all()):
+    for root in paths:
+        digest.update(str(root.absolute()).encode() + b"\0")
+    for file in files.all():
         try:
-            digest.update(str(file.resolve()).encode() + b"\0" + file.read_bytes() + b"\0")
+            status = file.stat()
         except OSError:
             return None
+        digest.update(f"{file}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()[:32]
 
 
+@dataclass(frozen=True)
+class LoadedGlossary:
+    data: GlossaryData
+    key: str
+    index_keys: tuple[tuple[str, str, int, str, int], ...] | None
+
+
 def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = None, base_key: str = "",
-                       use_cache: bool = True) -> tuple[GlossaryData, str]:
-    """Like :func:`read_glossary`, through the cache.  Returns the data and its cache key."""
+                       use_cache: bool = True) -> LoadedGlossary:
+    """Like :func:`read_glossary`, through the cache."""
+    from .lookup import index_keys
+
     directory = cache_dir() if use_cache else None
     key = _cache_key(paths, base_key) if directory is not None else None
     if directory is not None and key is not None:
@@ -386,22 +420,26 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
         gc_was_enabled = gc.isenabled()
         gc.disable()  # as in read_glossary: every object built here stays alive
         try:
-            return GlossaryData.model_validate_json(cached.read_bytes()), key
+            entry = CachedGlossary.model_validate_json(cached.read_bytes())
+            return LoadedGlossary(entry.data, key, entry.index_keys)
         except (OSError, ValueError):
             pass  # no cache yet, or an unreadable one: rebuild it
         finally:
             if gc_was_enabled:
                 gc.enable()
     data = read_glossary(paths, base=base)
+    keys = tuple(index_keys(data.concepts))
     if directory is not None and key is not None:
         try:
             directory.mkdir(parents=True, exist_ok=True)
             temporary = directory / f".glossary-{key}.{os.getpid()}.tmp"
-            temporary.write_text(data.model_dump_json(by_alias=True), encoding="utf-8")
+            entry = CachedGlossary(data=data, index_keys=keys)
+            # Defaults are left out: they are most of every term, and validation restores them.
+            temporary.write_text(entry.model_dump_json(by_alias=True, exclude_defaults=True), encoding="utf-8")
             os.replace(temporary, directory / f"glossary-{key}.json")
         except OSError:
             pass  # a read-only home directory only costs speed
-    return data, key or ""
+    return LoadedGlossary(data, key or "", keys)
 
 
 def clear_cache() -> int:

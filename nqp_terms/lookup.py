@@ -8,6 +8,7 @@ key hits answer in microseconds; near misses are offered as suggestions.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -61,30 +62,48 @@ class _Entry:
     via: Via
 
 
+IndexKey = tuple[str, str, int, str, int]
+
+
+def index_keys(concepts: Sequence[Concept]) -> Iterator[IndexKey]:
+    """Every lookup key of ``concepts``: (key space, key, concept index, language, term index).
+
+    Lookup forms are indexed under the language's preferred term.  Computing
+    the keys is most of the cost of building an :class:`Index`, so the loader
+    stores them in its cache.
+    """
+    for number, concept in enumerate(concepts):
+        for language, terms in concept.terms.items():
+            for position, term in enumerate(terms):
+                yield from _keys_of(term.term, term, number, language, position)
+        for language, forms in concept.lookup_forms.items():
+            target = concept.preferred(language)
+            if target is not None:
+                position = concept.terms[language].index(target)
+                for form in forms:
+                    yield from _keys_of(form, target, number, language, position)
+
+
+def _keys_of(text: str, term: Term, number: int, language: Language, position: int) -> Iterator[IndexKey]:
+    if language == "en":
+        yield ("en", english_key(text), number, language, position)
+        return
+    yield ("zh", chinese_key(text), number, language, position)
+    if term.pinyin and term.is_approved and text == term.term:
+        yield ("pinyin", pinyin_key(term.pinyin), number, language, position)
+
+
 class Index:
     """Lookup tables over a set of concepts, built once."""
 
-    def __init__(self, concepts: list[Concept]):
+    def __init__(self, concepts: Sequence[Concept], keys: Iterable[IndexKey] | None = None):
         self._spaces: dict[str, dict[str, list[_Entry]]] = {"zh": defaultdict(list), "pinyin": defaultdict(list),
                                                             "en": defaultdict(list)}
-        for concept in concepts:
-            for language, terms in concept.terms.items():
-                for term in terms:
-                    self._add(concept, term, language)
-            for language, forms in concept.lookup_forms.items():
-                target = concept.preferred(language)
-                for form in forms:
-                    if target is not None:
-                        self._add(concept, target, language, text=form)
-
-    def _add(self, concept: Concept, term: Term, language: Language, text: str | None = None) -> None:
-        text = text or term.term
-        if language == "en":
-            self._spaces["en"][english_key(text)].append(_Entry(concept, term, "en", "en"))
-            return
-        self._spaces["zh"][chinese_key(text)].append(_Entry(concept, term, language, language))
-        if term.pinyin and term.is_approved:
-            self._spaces["pinyin"][pinyin_key(term.pinyin)].append(_Entry(concept, term, language, "pinyin"))
+        for space, key, number, language, position in (index_keys(concepts) if keys is None else keys):
+            concept = concepts[number]
+            via: Via = "pinyin" if space == "pinyin" else language  # type: ignore[assignment]
+            entry = _Entry(concept, concept.terms[language][position], language, via)  # type: ignore[index]
+            self._spaces[space][key].append(entry)
 
     def _spaces_for(self, query: str) -> list[tuple[str, str]]:
         """The key spaces a query can hit, with its key in each, most likely first."""
