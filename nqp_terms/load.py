@@ -13,14 +13,11 @@ tampered cache still cannot produce invalid records).
 
 from __future__ import annotations
 
-import difflib
 import gc
-import hashlib
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +38,8 @@ def shipped_glossary_path() -> Path:
     In a wheel it is packaged as ``nqp_terms/_glossary``; in a source checkout
     (an editable install) it is the repository's ``glossary/`` folder.
     """
+    from importlib import resources  # deferred: needed once per process
+
     packaged = resources.files("nqp_terms") / "_glossary"
     if packaged.is_dir():
         return Path(str(packaged))
@@ -149,6 +148,8 @@ def _describe(error: Any) -> str:
     if kind == "missing":
         return f"missing required field {last!r}"
     if kind == "extra_forbidden":
+        import difflib  # deferred: only error messages use it
+
         close = difflib.get_close_matches(str(last), _FIELD_NAMES, n=1)
         return f"unknown field {last!r}" + (f"; did you mean {close[0]!r}?" if close else "")
     if kind == "literal_error":
@@ -367,7 +368,7 @@ def cache_dir() -> Path | None:
 class CachedGlossary(BaseModel):
     """What the cache file holds: the validated data and the lookup keys computed from it."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
 
     data: GlossaryData
     #: (key space, key, concept index, language, term index): see :class:`nqp_terms.lookup.Index`.
@@ -381,6 +382,8 @@ def _cache_key(paths: Sequence[Path], base_key: str) -> str | None:
     hash of their content: on a 10,000-file glossary, reading every file to
     hash it would cost more than loading the cache saves.
     """
+    import hashlib  # deferred: not needed to import the package
+
     files, problems = find_files(paths)
     if problems:
         return None

@@ -54,7 +54,8 @@ HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
 
 class _Record(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+    # defer_build: validators are built on first use, not at import (pydantic's advice for import time).
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
 
 class Source(_Record):
