@@ -11,6 +11,7 @@ True
 """
 
 from .glossary import Glossary, clear_caches, get, load, lookup, search
+from .lint import lint
 from .lookup import Match
 from .model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
 from .normalize import normalize, normalize_and_explain
@@ -27,6 +28,7 @@ __all__ = [
     "TermNotFound",
     "clear_caches",
     "get",
+    "lint",
     "load",
     "lookup",
     "normalize",

@@ -225,6 +225,77 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
     return ExitStatus.OK
 
 
+# -------------------------------------------------------------------- lint
+
+
+def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    from .lint.config import ConfigError, LintConfig, find_config, load_config
+    from .lint.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
+    from .lint.report import as_json, as_sarif, as_text
+    from .lint.rules import SeverityLevel
+
+    _ = ui.gettext
+    try:
+        config_path = Path(args.config) if args.config else find_config(Path.cwd())
+        config = load_config(config_path)
+        overrides: dict[str, Any] = {}
+        if args.select:
+            overrides["select"] = frozenset(_rule_codes(args.select))
+        if args.ignore:
+            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore))
+        if args.fail_on:
+            overrides["fail_on"] = args.fail_on
+        if overrides:
+            config = LintConfig(**{**config.__dict__, **overrides})
+    except (ConfigError, KeyError) as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
+    spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
+    files, results = expand_paths(args.paths)
+    results = list(results) + list(lint_files(spec, files, fix=args.fix or args.diff, jobs=args.jobs))
+
+    findings = [f for r in results for f in r.findings]
+    for result in results:
+        if result.error:
+            print(f"{result.path}: {result.error}", file=sys.stderr)
+    if args.fix:
+        for result in results:
+            problem = write_fixed(result)
+            if problem:
+                result.error = problem
+                print(f"{result.path}: {problem}", file=sys.stderr)
+    if args.diff:
+        sys.stdout.write("".join(unified_diff(r) for r in results))
+    elif args.format == "json":
+        print(as_json(findings))
+    elif args.format == "sarif":
+        print(as_sarif(findings, _version()))
+    elif findings:
+        print(as_text(findings))
+    if args.format == "text" and not args.diff:
+        fixed = sum(1 for r in results if r.fixed_text is not None and r.fixed_text != r.original_text)
+        summary = _("{count} findings in {files} files").format(count=len(findings), files=len(files))
+        if args.fix:
+            summary += "; " + _("{fixed} files fixed").format(fixed=fixed)
+        print(summary, file=sys.stderr)
+    if any(r.error for r in results):
+        return ExitStatus.USAGE
+    if config.fail_on == "never":
+        return ExitStatus.OK
+    threshold = SeverityLevel[config.fail_on]
+    failing = [f for f in findings if SeverityLevel[f.severity] >= threshold]
+    if args.fix:  # what was fixed no longer counts
+        failing = [f for f in failing if f.rule not in ("NQP001", "NQP002", "NQP004")]
+    return ExitStatus.FAILURE if failing else ExitStatus.OK
+
+
+def _rule_codes(names: Sequence[str]) -> list[str]:
+    from .lint.rules import rule_by_name
+
+    return [rule_by_name(n.strip()).code for value in names for n in value.split(",") if n.strip()]
+
+
 # --------------------------------------------------------------- normalize
 
 
@@ -277,6 +348,22 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     validate.add_argument("--over-shipped", action="store_true",
                           help=_("resolve references against the shipped glossary too"))
     add("stats", _("count concepts, terms, deprecated renderings and sourced renderings"))
+    lint = add("lint", _("find deprecated renderings and other term problems in English text"))
+    lint.add_argument("paths", nargs="+", metavar="PATH", help=_("files or directories to lint; - for standard input"))
+    lint.set_defaults(format="text")
+    for action in lint._actions:
+        if action.dest == "format":
+            action.choices = ("text", "json", "sarif")
+    lint.add_argument("--fix", action="store_true", help=_("rewrite files in place with the suggestions"))
+    lint.add_argument("--diff", action="store_true", help=_("print the fixes as a unified diff instead"))
+    lint.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                      help=_("exit 1 when a finding has at least this severity (default: error)"))
+    lint.add_argument("--select", action="append", metavar="RULES", help=_("only these rules (codes or names)"))
+    lint.add_argument("--ignore", action="append", metavar="RULES", help=_("skip these rules (codes or names)"))
+    lint.add_argument("--config", metavar="FILE", help=_("a .nqp-terms.toml or pyproject.toml to read settings from"))
+    lint.add_argument("--jobs", type=int, default=1, metavar="N", help=_("lint files in N processes"))
+    lint.add_argument("--matcher", choices=("aho-corasick", "python"), default="aho-corasick",
+                      help=_("the pattern matcher: the compiled one, or the pure-Python fallback"))
     normalize = add("normalize", _("show the normalised form of a text"))
     normalize.add_argument("text")
     normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",
@@ -321,6 +408,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_validate(args, glossary, ui)
         if args.command == "normalize":
             return cmd_normalize(args, ui)
+        if args.command == "lint":
+            return cmd_lint(args, ui)
         command = {"lookup": cmd_lookup, "search": cmd_search, "stats": cmd_stats}[args.command]
         return command(args, glossary(), ui)
     except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly

@@ -1,0 +1,179 @@
+"""Run every rule over a text and return findings, most precise first.
+
+>>> import nqp_terms
+>>> linter = Linter(nqp_terms.load())
+>>> [(f.rule, f.match, f.suggestion) for f in linter.lint("We will grasp the Bull nose of reform.")]
+[('NQP001', 'Bull nose', 'crux')]
+>>> linter.lint("The company introduced a product and new quality productive forces.")
+[]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..glossary import Glossary
+from ..pinyin import HAN
+from .config import LintConfig
+from .finding import Finding
+from .markup import quiet_spans
+from .matcher import Hit
+from .terms import Rendering, TermMatcher, options_allow
+
+# Runs of Chinese characters with the punctuation that joins them.
+_CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
+_REVERSED_QUOTES = re.compile(r"”([^“”\n]{0,200}?)“")
+_CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
+
+
+@dataclass
+class DocumentState:
+    """What the linter remembers across the chunks of one document: the first rendering of each concept."""
+
+    first_rendering: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept -> (key, text as written)
+
+
+class Linter:
+    """The rules, built once for a glossary and a configuration."""
+
+    def __init__(self, glossary: Glossary, config: LintConfig | None = None, *, engine: str = "aho-corasick"):
+        self.glossary = glossary
+        self.config = config or LintConfig()
+        self.engine = engine
+
+    @cached_property
+    def terms(self) -> TermMatcher:
+        renderings = tuple(Rendering(concept, term) for concept in self.glossary for term in concept.in_language("en"))
+        return TermMatcher(renderings, self.glossary.data.spelling_variants, self.engine)
+
+    # ------------------------------------------------------------ helpers
+
+    def url(self, concept_id: str) -> str:
+        return f"{self.config.site_url}concepts/{concept_id}/"
+
+    def _source_of(self, rendering: Rendering, suggestion: str | None) -> str | None:
+        """Where the suggested rendering was published, as one line."""
+        if suggestion is None:
+            return None
+        target = next((t for t in rendering.concept.in_language("en") if t.term == suggestion), None)
+        if target is None:
+            return None
+        if not target.sources:
+            return "unsourced: no publication of this rendering was found"
+        source = self.glossary.sources[target.sources[0]]
+        return f"{source.publisher}, “{source.title}”, {source.date or 'n.d.'}, {source.url}"
+
+    def _finding(self, code: str, start: int, end: int, text: str, message: str, **fields: object) -> Finding:
+        return Finding(rule=code, severity=self.config.severity_of(code), start=start, end=end,
+                       match=text[start:end], message=message, **fields)  # type: ignore[arg-type]
+
+    # -------------------------------------------------------------- rules
+
+    def _term_findings(self, text: str, state: DocumentState) -> list[Finding]:
+        hits = self.terms.matcher.find(text)
+        approved: list[Hit[Rendering]] = []
+        candidates: list[tuple[Hit[Rendering], Rendering]] = []
+        for hit in hits:
+            if any(r.approved for r in hit.payloads):
+                approved.append(hit)
+                continue
+            allowed = [r for r in hit.payloads if options_allow(r, text, hit.start, hit.end)]
+            if allowed:
+                candidates.append((hit, allowed[0]))
+
+        findings = self._consistency(text, approved, state)
+
+        # Never inside an approved rendering: a bad "new quality productive" must
+        # not fire inside "new quality productive forces".
+        def shadowed(hit: Hit[Rendering]) -> bool:
+            return any(a.start < hit.end and hit.start < a.end and a.end - a.start >= hit.end - hit.start
+                       for a in approved)
+
+        taken_until = -1
+        for hit, rendering in candidates:  # sorted by start, longest first: leftmost-longest
+            if hit.start < taken_until or shadowed(hit):
+                continue
+            taken_until = hit.end
+            term, concept = rendering.term, rendering.concept
+            code = "NQP001" if term.status == "deprecated" else "NQP002"
+            found = text[hit.start:hit.end]
+            findings.append(self._finding(
+                code, hit.start, hit.end, text,
+                f"“{found}” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”",
+                suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
+                source=self._source_of(rendering, term.use_instead), url=self.url(concept.id)))
+        return findings
+
+    def _consistency(self, text: str, approved: list[Hit[Rendering]], state: DocumentState) -> list[Finding]:
+        from ..keys import english_key
+
+        findings = []
+        for hit in approved:
+            rendering = next(r for r in hit.payloads if r.approved)
+            concept = rendering.concept
+            written = text[hit.start:hit.end]
+            used = english_key(written)
+            first = state.first_rendering.setdefault(concept.id, (used, " ".join(written.split())))
+            if first[0] != used and not any(english_key(r.term.term) == first[0] for r in hit.payloads):
+                findings.append(self._finding(
+                    "NQP006", hit.start, hit.end, text,
+                    f"{concept.zh} is rendered “{written}” here but “{first[1]}” earlier; "
+                    "use one rendering throughout",
+                    suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
+        return findings
+
+    def _chinese_findings(self, text: str) -> list[Finding]:
+        findings = []
+        for run in _CHINESE_RUN.finditer(text):
+            match = self.glossary.get(run.group()) if len(run.group()) > 1 else None
+            suggestion = match.concept.en if match else None
+            findings.append(self._finding(
+                "NQP003", run.start(), run.end(), text,
+                "Chinese characters left untranslated" + (f": {run.group()} is “{suggestion}”" if suggestion else ""),
+                suggestion=suggestion, concept=match.concept.id if match else None,
+                zh=match.concept.zh if match else None, url=self.url(match.concept.id) if match else None))
+        return findings
+
+    def _quote_findings(self, text: str) -> list[Finding]:
+        findings = []
+        for pair in _REVERSED_QUOTES.finditer(text):
+            inner = pair.group(1)
+            findings.append(self._finding(
+                "NQP004", pair.start(), pair.end(), text,
+                "quotation marks in reversed order (”…“)",
+                suggestion=f"“{inner}”", extra={"fix": [[pair.start(), pair.start() + 1, "“"],
+                                                        [pair.end() - 1, pair.end(), "”"]]}))
+        for mark in _CHINESE_MARKS.finditer(text):
+            if HAN.search(text[max(0, mark.start() - 1): mark.end() + 1]):
+                continue  # punctuation of untranslated Chinese: NQP003 reports the run
+            findings.append(self._finding(
+                "NQP005", mark.start(), mark.end(), text,
+                f"Chinese punctuation “{mark.group()}” in English text", suggestion=None))
+        return findings
+
+    # ---------------------------------------------------------------- run
+
+    def lint(self, text: str, *, state: DocumentState | None = None) -> list[Finding]:
+        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document."""
+        if not isinstance(text, str):
+            raise ValueError(f"lint takes a str, not {type(text).__name__}")
+        state = state or DocumentState()
+        findings: list[Finding] = []
+        findings += self._term_findings(text, state)
+        if self.config.enabled("NQP003"):
+            findings += self._chinese_findings(text)
+        if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
+            findings += self._quote_findings(text)
+        quiet = quiet_spans(text) if findings else []
+        kept = []
+        for finding in findings:
+            if not self.config.enabled(finding.rule):
+                continue
+            keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
+            if any(span.silences(finding.start, finding.end, keys) for span in quiet):
+                continue
+            kept.append(finding)
+        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+        return kept

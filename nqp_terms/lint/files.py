@@ -1,0 +1,202 @@
+"""Lint documents on disk: find them, read them safely, stream the large ones, fix them without loss.
+
+A file that is not UTF-8 is reported and skipped; the run goes on.  Large
+files are read in chunks that end at a paragraph break, so memory stays flat
+however large the input.  ``--fix`` writes a file only after checking that
+what it wrote reads back exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .engine import DocumentState, Linter
+from .finding import Finding
+from .fix import apply_fixes
+
+#: File suffixes linted when a directory is given.
+TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst")
+#: Files larger than this are linted in chunks (and cannot be fixed in place).
+STREAM_THRESHOLD = 8 * 1024 * 1024
+CHUNK_CHARACTERS = 1024 * 1024
+
+
+@dataclass
+class FileResult:
+    """What linting one file gave: findings, or the reason it could not be read."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    error: str | None = None
+    fixed_text: str | None = None
+    original_text: str | None = None
+
+
+def expand_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
+    """Files to lint (``-`` for standard input), directories expanded; missing paths are errors."""
+    files: list[str] = []
+    errors: list[FileResult] = []
+    for path in paths:
+        if path == "-":
+            files.append(path)
+        elif os.path.isdir(path):
+            found = sorted(os.path.join(folder, name) for folder, _, names in os.walk(path)
+                           for name in names if name.lower().endswith(TEXT_SUFFIXES))
+            files.extend(found)
+        elif os.path.isfile(path):
+            files.append(path)
+        else:
+            errors.append(FileResult(path, error="no such file or directory"))
+    return files, errors
+
+
+def _read(path: str) -> str:
+    """The text of ``path`` (or standard input); raises ``ValueError`` for text that is not UTF-8."""
+    raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ValueError(f"not UTF-8 (byte 0x{raw[error.start]:02x} on line {line}); file skipped") from None
+
+
+def _chunks(path: str) -> Iterator[str]:
+    """The file's text in pieces that end at a paragraph break (or a line break if a paragraph is huge)."""
+    import codecs
+
+    decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
+    pending = ""
+    with open(path, "rb") as handle:
+        while True:
+            block = handle.read(CHUNK_CHARACTERS)
+            try:
+                pending += decoder.decode(block, final=not block)
+            except UnicodeDecodeError:
+                raise ValueError("not UTF-8; file skipped") from None
+            if not block:
+                break
+            cut = pending.rfind("\n\n")
+            if cut < 0:
+                cut = pending.rfind("\n")
+            if cut > 0:
+                yield pending[: cut + 1]
+                pending = pending[cut + 1:]
+    if pending:
+        yield pending
+
+
+def _locate(findings: list[Finding], text: str, path: str, first_line: int) -> list[Finding]:
+    from .finding import line_starts
+
+    starts = line_starts(text)
+    located = [finding.located(text, starts, path) for finding in findings]
+    return [replace(f, line=f.line + first_line - 1) for f in located] if first_line != 1 else located
+
+
+def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
+    """Lint one file; with ``fix``, also compute its fixed text (nothing is written here)."""
+    shown = "<stdin>" if path == "-" else path
+    try:
+        streamed = path != "-" and not fix and os.path.getsize(path) > STREAM_THRESHOLD
+        if not streamed:
+            text = _read(path)
+            findings = _locate(linter.lint(text), text, shown, 1)
+            result = FileResult(shown, findings)
+            if fix:
+                result.original_text = text
+                result.fixed_text = apply_fixes(text, findings)
+            return result
+        result = FileResult(shown)
+        state = DocumentState()
+        offset, line = 0, 1
+        for chunk in _chunks(path):
+            for finding in _locate(linter.lint(chunk, state=state), chunk, shown, line):
+                result.findings.append(replace(finding, start=finding.start + offset, end=finding.end + offset))
+            offset += len(chunk)
+            line += chunk.count("\n")
+        return result
+    except (OSError, ValueError) as error:
+        return FileResult(shown, error=str(error) if isinstance(error, ValueError) else
+                          f"cannot read: {error.strerror or error}")
+
+
+def write_fixed(result: FileResult) -> str | None:
+    """Write the fixed text in place, safely; return an error message or ``None``.
+
+    The new text goes to a temporary file beside the original, is read back and
+    compared, and only then replaces the original, keeping its permissions.
+    """
+    if result.fixed_text is None or result.fixed_text == result.original_text or result.path == "<stdin>":
+        return None
+    target = Path(result.path)
+    temporary = target.with_name(f".{target.name}.nqp-terms-fix")
+    try:
+        data = result.fixed_text.encode("utf-8")
+        temporary.write_bytes(data)
+        if temporary.read_bytes().decode("utf-8") != result.fixed_text:
+            temporary.unlink(missing_ok=True)
+            return "the fixed text did not read back exactly; the file was left unchanged"
+        os.chmod(temporary, target.stat().st_mode & 0o7777)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        return f"cannot write the fix: {error.strerror or error}; the file was left unchanged"
+    return None
+
+
+def unified_diff(result: FileResult) -> str:
+    if result.fixed_text is None or result.original_text is None or result.fixed_text == result.original_text:
+        return ""
+    return "".join(difflib.unified_diff(
+        result.original_text.splitlines(keepends=True), result.fixed_text.splitlines(keepends=True),
+        fromfile=f"a/{result.path}", tofile=f"b/{result.path}"))
+
+
+@dataclass(frozen=True)
+class LinterSpec:
+    """How to build the linter, picklable so that worker processes can build their own."""
+
+    glossary: tuple[str, ...] = ()
+    shipped: bool = True
+    config: object = None  # a LintConfig
+    engine: str = "aho-corasick"
+
+    def build(self) -> Linter:
+        from ..glossary import load
+
+        if self.glossary:
+            glossary = load(*self.glossary, over_shipped=self.shipped)
+        else:
+            glossary = load()
+        return Linter(glossary, self.config, engine=self.engine)  # type: ignore[arg-type]
+
+
+_worker_linter: Linter | None = None
+
+
+def _start_worker(spec: LinterSpec) -> None:
+    global _worker_linter  # one linter per worker process, built once
+    _worker_linter = spec.build()
+
+
+def _lint_in_worker(path: str, fix: bool) -> FileResult:
+    assert _worker_linter is not None
+    return lint_file(_worker_linter, path, fix=fix)
+
+
+def lint_files(spec: LinterSpec, paths: list[str], *, fix: bool = False, jobs: int = 1) -> Iterator[FileResult]:
+    """Lint ``paths`` in order, in ``jobs`` worker processes when there is more than one file."""
+    if jobs <= 1 or len(paths) < 2 or "-" in paths:
+        linter = spec.build()
+        for path in paths:
+            yield lint_file(linter, path, fix=fix)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(spec,)) as pool:
+        yield from pool.map(_lint_in_worker, paths, [fix] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))

@@ -1,0 +1,69 @@
+"""A finding: one problem at one place, as data.
+
+The JSON form of a finding is documented in ``docs/lint-output.md``; its
+field names are part of the interface and do not change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+from typing import Any
+
+from .rules import RULES, Severity
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem in a text.
+
+    ``start`` and ``end`` are 0-based character offsets in the text; ``line``
+    and ``column`` are 1-based and count characters.
+    """
+
+    rule: str
+    severity: Severity
+    start: int
+    end: int
+    match: str
+    message: str
+    suggestion: str | None = None
+    concept: str | None = None
+    zh: str | None = None
+    reason: str | None = None
+    source: str | None = None
+    url: str | None = None
+    line: int = 0
+    column: int = 0
+    path: str = "-"
+    segment: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def name(self) -> str:
+        return RULES[self.rule].name
+
+    def located(self, text: str, line_starts: list[int], path: str) -> Finding:
+        """This finding with its line, column and path filled in."""
+        from bisect import bisect_right
+
+        line = bisect_right(line_starts, self.start)
+        return replace(self, line=line, column=self.start - line_starts[line - 1] + 1, path=path)
+
+    def as_json(self) -> dict[str, Any]:
+        record = asdict(self)
+        record["name"] = self.name
+        extra = record.pop("extra")
+        record.update(extra)
+        if record["segment"] is None:
+            del record["segment"]
+        return record
+
+
+def line_starts(text: str) -> list[int]:
+    """Offsets where each line of ``text`` starts (line 1 at offset 0)."""
+    starts = [0]
+    position = text.find("\n")
+    while position != -1:
+        starts.append(position + 1)
+        position = text.find("\n", position + 1)
+    return starts

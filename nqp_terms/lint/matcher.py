@@ -1,0 +1,166 @@
+"""Find every glossary rendering in English text in one multi-pattern pass.
+
+The text is reduced to a *canonical view*: lower case, every character that is
+not a letter or digit turned into a space, runs of spaces collapsed.  Hyphens,
+dashes, quotes (straight, curly or the seed's garbled ”“), line breaks and
+possessive apostrophes then all look alike, so "New-quality\\nproductivity"
+and "new quality productivity’s" both contain `` new quality productivity ``.
+Patterns are canonicalised the same way and padded with spaces, so a hit
+always covers whole words.  Plural and British/American variants of each
+pattern are generated when the matcher is built, not when text is scanned.
+
+The scan uses Aho-Corasick (the Rust ``ahocorasick-rs`` package) with
+overlapping matches; :class:`PurePythonMatcher` finds the same hits without
+it, and a property test holds the two to identical results.
+
+>>> matcher = Matcher.build({"bull nose": "A", "nose": "B"})
+>>> [(hit.start, hit.end, hit.payloads) for hit in matcher.find("The “Bull  Nose’s” rule")]
+[(5, 15, ('A',)), (11, 15, ('B',))]
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+Payload = TypeVar("Payload")
+
+# Everything but letters, digits and the operators of coined terms (AI+, Data Elements ×) is a separator.
+_NON_WORD = re.compile(r"[^\w+×]|_")
+# Lower-case ASCII letters, keep digits and +, blank out everything else.
+_ASCII_TABLE = bytes(
+    (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 43) else 32
+    for c in range(256)
+)
+_SPACE_RUNS = re.compile(r"  +")
+
+
+@dataclass(frozen=True)
+class CanonicalView:
+    """The canonical form of a text, with the way back to the original's offsets."""
+
+    text: str
+    original_length: int
+    # Canonical start of each collapsed run of spaces, and how many characters
+    # all runs up to and including it removed.
+    run_starts: tuple[int, ...]
+    removed_through: tuple[int, ...]
+
+    def original_offset(self, index: int) -> int:
+        """The offset in the original text of canonical character ``index``."""
+        runs_before = bisect_left(self.run_starts, index)
+        return index + (self.removed_through[runs_before - 1] if runs_before else 0)
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.original_offset(start), self.original_offset(end - 1) + 1
+
+
+def canonical_view(text: str) -> CanonicalView:
+    """Lower-case ``text``, blank out non-word characters, collapse spaces; keep an offset map.
+
+    >>> view = canonical_view("High-Quality  \\n development")
+    >>> view.text
+    'high quality development'
+    >>> view.original_span(13, 24)
+    (16, 27)
+    """
+    if text.isascii():
+        # The common case, on bytes: lower-casing and blanking are one table look-up per byte.
+        spaced = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
+    else:
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a few characters (İ) lower-case to two
+            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        spaced = _NON_WORD.sub(" ", lowered)
+    starts: list[int] = []
+    removed: list[int] = []
+    total = 0
+    for run in _SPACE_RUNS.finditer(spaced):
+        starts.append(run.start() - total)
+        total += run.end() - run.start() - 1
+        removed.append(total)
+    collapsed = _SPACE_RUNS.sub(" ", spaced) if starts else spaced
+    return CanonicalView(collapsed, len(text), tuple(starts), tuple(removed))
+
+
+def canonical(text: str) -> str:
+    """The canonical form of a pattern or text, without the offset map."""
+    return canonical_view(text).text.strip()
+
+
+@dataclass(frozen=True)
+class Hit(Generic[Payload]):
+    """A span of the original text where a pattern matched, with the payloads of every pattern that did."""
+
+    start: int
+    end: int
+    payloads: tuple[Payload, ...]
+
+
+class Matcher(Generic[Payload]):
+    """Aho-Corasick over canonical text; built once per glossary."""
+
+    def __init__(self, patterns: Mapping[str, tuple[Payload, ...]]):
+        self.patterns = dict(patterns)
+        self._keys = list(self.patterns)
+        self._automaton = self._compile(self._keys)
+
+    @classmethod
+    def build(cls, terms: Mapping[str, Payload] | Iterable[tuple[str, Payload]]) -> Matcher[Payload]:
+        """A matcher for raw terms (canonicalised here), each with its payload."""
+        items = terms.items() if isinstance(terms, Mapping) else terms
+        grouped: dict[str, list[Payload]] = {}
+        for term, payload in items:
+            key = canonical(term)
+            if key:
+                grouped.setdefault(f" {key} ", []).append(payload)
+        return cls({key: tuple(payloads) for key, payloads in grouped.items()})
+
+    def _compile(self, keys: list[str]) -> Any:
+        import ahocorasick_rs
+
+        return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
+
+    def _scan(self, haystack: str) -> list[tuple[int, int, int]]:
+        if self._automaton is None:
+            return []
+        return self._automaton.find_matches_as_indexes(haystack, overlapping=True)
+
+    def find(self, text: str, view: CanonicalView | None = None) -> list[Hit[Payload]]:
+        """Every hit in ``text``, overlapping ones included, ordered by start then length (longest first)."""
+        view = view or canonical_view(text)
+        haystack = f" {view.text} "
+        hits = []
+        for number, start, end in self._scan(haystack):
+            # The haystack adds one leading space; the pattern's own padding spaces are not part of the hit.
+            original = view.original_span(start, end - 2)
+            hits.append(Hit(original[0], original[1], self.patterns[self._keys[number]]))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        return hits
+
+
+class PurePythonMatcher(Matcher[Payload]):
+    """The same hits without the compiled automaton: a dictionary of word n-grams."""
+
+    def _compile(self, keys: list[str]) -> Any:
+        lengths = sorted({len(k.split()) for k in keys})
+        return ({key: number for number, key in enumerate(keys)}, lengths)
+
+    def _scan(self, haystack: str) -> list[tuple[int, int, int]]:
+        index, lengths = self._automaton
+        keys = index
+        words = [(m.start(), m.end()) for m in re.finditer(r"\S+", haystack)]
+        found = []
+        for first in range(len(words)):
+            for size in lengths:
+                if first + size > len(words):
+                    break
+                start = words[first][0] - 1
+                end = words[first + size - 1][1] + 1
+                candidate = haystack[start:end]
+                if candidate in keys:
+                    found.append((index[candidate], start, end))
+        return found
