@@ -143,8 +143,8 @@ class Linter:
             findings.append(self._finding(
                 "NQP004", pair.start(), pair.end(), text,
                 "quotation marks in reversed order (”…“)",
-                suggestion=f"“{inner}”", extra={"fix": [[pair.start(), pair.start() + 1, "“"],
-                                                        [pair.end() - 1, pair.end(), "”"]]}))
+                # Two edits, relative to the finding, so the words between the quotes stay free for other fixes.
+                suggestion=f"“{inner}”", extra={"fix": [[0, 1, "“"], [len(pair.group()) - 1, len(pair.group()), "”"]]}))
         for mark in _CHINESE_MARKS.finditer(text):
             if HAN.search(text[max(0, mark.start() - 1): mark.end() + 1]):
                 continue  # punctuation of untranslated Chinese: NQP003 reports the run

@@ -37,8 +37,8 @@ def edits(finding: Finding, text: str) -> list[Edit]:
     """The replacements that fix ``finding`` in ``text`` (none for a finding that cannot be fixed)."""
     if finding.rule not in FIXABLE:
         return []
-    if "fix" in finding.extra:
-        return [tuple(edit) for edit in finding.extra["fix"]]  # type: ignore[misc]
+    if "fix" in finding.extra:  # edits given relative to the finding's start
+        return [(finding.start + start, finding.start + end, new) for start, end, new in finding.extra["fix"]]
     if not finding.suggestion:
         return []
     original = text[finding.start:finding.end]
