@@ -11,7 +11,7 @@ True
 """
 
 from .glossary import Glossary, clear_caches, get, load, lookup, search
-from .lint import lint
+from .lint import check, lint
 from .lookup import Match
 from .model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
 from .normalize import normalize, normalize_and_explain
@@ -26,6 +26,7 @@ __all__ = [
     "Match",
     "Term",
     "TermNotFound",
+    "check",
     "clear_caches",
     "get",
     "lint",

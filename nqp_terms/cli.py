@@ -290,6 +290,74 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
+def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    from dataclasses import replace
+
+    from .lint.bilingual import Checker, CheckResult
+    from .lint.config import ConfigError, LintConfig, find_config, load_config
+    from .lint.report import as_json, as_sarif, as_text
+    from .lint.rules import SeverityLevel
+    from .lint.segments import SegmentError, read_segments
+
+    _ = ui.gettext
+    try:
+        config = load_config(Path(args.config) if args.config else find_config(Path.cwd()))
+        if args.fail_on:
+            config = LintConfig(**{**config.__dict__, "fail_on": args.fail_on})
+    except ConfigError as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
+    if args.no_shipped:
+        glossary = load(*glossaries)
+    else:
+        glossary = load(*glossaries, over_shipped=True) if glossaries else load()
+    checker = Checker(glossary, config)
+    overall = CheckResult()
+    findings: list[Any] = []
+    summaries: list[str] = []
+    failed_input = False
+    for name in args.files:
+        path = Path(name)
+        try:
+            segments = read_segments(path)
+        except SegmentError as error:
+            print(str(error), file=sys.stderr)
+            failed_input = True
+            continue
+        per_file = CheckResult()
+        for segment in segments:
+            result = checker.check(segment.source, segment.target, segment=segment.id)
+            per_file.add(result)
+            findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
+        overall.add(per_file)
+        summaries.append(_summary_line(name, per_file, ui))
+    if len(args.files) > 1:
+        summaries.append(_summary_line(_("overall"), overall, ui))
+    if args.format == "json":
+        print(as_json(findings))
+    elif args.format == "sarif":
+        print(as_sarif(findings, _version()))
+    elif findings:
+        print(as_text(findings))
+    for line in summaries:
+        print(line, file=sys.stderr if args.format != "text" else sys.stdout)
+    if failed_input:
+        return ExitStatus.USAGE
+    if config.fail_on == "never":
+        return ExitStatus.OK
+    threshold = SeverityLevel[config.fail_on]
+    return ExitStatus.FAILURE if any(SeverityLevel[f.severity] >= threshold for f in findings) else ExitStatus.OK
+
+
+def _summary_line(name: str, result: Any, ui: Messages) -> str:
+    if result.accuracy is None:
+        return ui.gettext("{name}: no glossary terms in the source").format(name=name)
+    return ui.gettext("{name}: term accuracy {accuracy:.1%} ({approved} of {found} source terms rendered as approved)"
+                      ).format(name=name, accuracy=result.accuracy, approved=result.terms_approved,
+                               found=result.terms_found)
+
+
 def _rule_codes(names: Sequence[str]) -> list[str]:
     from .lint.rules import rule_by_name
 
@@ -364,6 +432,14 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     lint.add_argument("--jobs", type=int, default=1, metavar="N", help=_("lint files in N processes"))
     lint.add_argument("--matcher", choices=("aho-corasick", "python"), default="aho-corasick",
                       help=_("the pattern matcher: the compiled one, or the pure-Python fallback"))
+    check = add("check", _("check Chinese-English segment pairs: each source term needs an approved rendering"))
+    check.add_argument("files", nargs="+", metavar="FILE", help=_("TSV (source<TAB>target), XLIFF, TMX or PO files"))
+    for action in check._actions:
+        if action.dest == "format":
+            action.choices = ("text", "json", "sarif")
+    check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
+                       help=_("exit 1 when a finding has at least this severity (default: error)"))
+    check.add_argument("--config", metavar="FILE", help=_("a .nqp-terms.toml or pyproject.toml to read settings from"))
     normalize = add("normalize", _("show the normalised form of a text"))
     normalize.add_argument("text")
     normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",
@@ -410,6 +486,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_normalize(args, ui)
         if args.command == "lint":
             return cmd_lint(args, ui)
+        if args.command == "check":
+            return cmd_check(args, ui)
         command = {"lookup": cmd_lookup, "search": cmd_search, "stats": cmd_stats}[args.command]
         return command(args, glossary(), ui)
     except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
