@@ -231,7 +231,7 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from .lint.config import ConfigError, LintConfig, find_config, load_config
     from .lint.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
-    from .lint.report import as_json, as_sarif, as_text
+    from .lint.report import as_sarif, as_text
     from .lint.rules import SeverityLevel
 
     _ = ui.gettext
@@ -252,30 +252,47 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         return ExitStatus.USAGE
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
-    files, results = expand_paths(args.paths)
-    results = list(results) + list(lint_files(spec, files, fix=args.fix or args.diff, jobs=args.jobs))
-
-    findings = [f for r in results for f in r.findings]
-    for result in results:
+    files, missing = expand_paths(args.paths)
+    results = [*missing]
+    severities: list[str] = []
+    collected = []  # only SARIF, one JSON document, needs every finding at once
+    first_json = True
+    if args.format == "json" and not args.diff:
+        print("[")
+    for result in lint_files(spec, files, fix=args.fix or args.diff, jobs=args.jobs):
+        results.append(result)
+        try:
+            for finding in result.findings:
+                severities.append(finding.severity if not (args.fix and finding.rule in _FIXED_RULES) else "fixed")
+                if args.diff:
+                    continue
+                if args.format == "json":
+                    print(("" if first_json else ",\n") + json.dumps(finding.as_json(), ensure_ascii=False), end="")
+                    first_json = False
+                elif args.format == "sarif":
+                    collected.append(finding)
+                else:
+                    print(as_text([finding]))
+        except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
+            result.error = str(error)
         if result.error:
             print(f"{result.path}: {result.error}", file=sys.stderr)
-    if args.fix:
-        for result in results:
+        elif args.fix:
             problem = write_fixed(result)
             if problem:
                 result.error = problem
                 print(f"{result.path}: {problem}", file=sys.stderr)
-    if args.diff:
-        sys.stdout.write("".join(unified_diff(r) for r in results))
-    elif args.format == "json":
-        print(as_json(findings))
-    elif args.format == "sarif":
-        print(as_sarif(findings, _version()))
-    elif findings:
-        print(as_text(findings))
+        if args.diff:
+            sys.stdout.write(unified_diff(result))
+    for result in missing:
+        print(f"{result.path}: {result.error}", file=sys.stderr)
+    if args.format == "json" and not args.diff:
+        print("\n]")
+    elif args.format == "sarif" and not args.diff:
+        print(as_sarif(collected, _version()))
     if args.format == "text" and not args.diff:
         fixed = sum(1 for r in results if r.fixed_text is not None and r.fixed_text != r.original_text)
-        summary = _("{count} findings in {files} files").format(count=len(findings), files=len(files))
+        summary = _("{count} findings in {files} files").format(count=len(severities), files=len(files))
         if args.fix:
             summary += "; " + _("{fixed} files fixed").format(fixed=fixed)
         print(summary, file=sys.stderr)
@@ -284,10 +301,12 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     if config.fail_on == "never":
         return ExitStatus.OK
     threshold = SeverityLevel[config.fail_on]
-    failing = [f for f in findings if SeverityLevel[f.severity] >= threshold]
-    if args.fix:  # what was fixed no longer counts
-        failing = [f for f in failing if f.rule not in ("NQP001", "NQP002", "NQP004")]
+    failing = [s for s in severities if s != "fixed" and SeverityLevel[s] >= threshold]
     return ExitStatus.FAILURE if failing else ExitStatus.OK
+
+
+# What --fix repairs no longer counts against --fail-on.
+_FIXED_RULES = frozenset({"NQP001", "NQP002", "NQP004"})
 
 
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:

@@ -11,21 +11,28 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..glossary import Glossary
+from ..keys import english_key
 from ..pinyin import HAN
 from .config import LintConfig
 from .finding import Finding
 from .markup import quiet_spans
-from .matcher import Hit
+from .matcher import CanonicalView, Hit, canonical_view
 from .terms import Rendering, TermMatcher, options_allow
 
 # Runs of Chinese characters with the punctuation that joins them.
 _CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
 _REVERSED_QUOTES = re.compile(r"”([^“”\n]{0,200}?)“")
 _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
+
+
+# The same renderings recur throughout a document; key each once.
+_english_key = lru_cache(maxsize=65536)(english_key)
 
 
 @dataclass
@@ -71,8 +78,8 @@ class Linter:
 
     # -------------------------------------------------------------- rules
 
-    def _term_findings(self, text: str, state: DocumentState) -> list[Finding]:
-        hits = self.terms.matcher.find(text)
+    def _term_findings(self, text: str, view: CanonicalView, state: DocumentState) -> list[Finding]:
+        hits = self.terms.matcher.find(text, view)
         approved: list[Hit[Rendering]] = []
         candidates: list[tuple[Hit[Rendering], Rendering]] = []
         for hit in hits:
@@ -86,10 +93,15 @@ class Linter:
         findings = self._consistency(text, approved, state)
 
         # Never inside an approved rendering: a bad "new quality productive" must
-        # not fire inside "new quality productive forces".
+        # not fire inside "new quality productive forces".  Approved hits are
+        # sorted by start, so only those starting within reach need a look.
+        approved_starts = [a.start for a in approved]
+        reach = max((a.end - a.start for a in approved), default=0)
+
         def shadowed(hit: Hit[Rendering]) -> bool:
-            return any(a.start < hit.end and hit.start < a.end and a.end - a.start >= hit.end - hit.start
-                       for a in approved)
+            first = bisect_left(approved_starts, hit.start - reach)
+            last = bisect_left(approved_starts, hit.end)
+            return any(a.end > hit.start and a.end - a.start >= hit.end - hit.start for a in approved[first:last])
 
         taken_until = -1
         for hit, rendering in candidates:  # sorted by start, longest first: leftmost-longest
@@ -107,8 +119,7 @@ class Linter:
         return findings
 
     def _consistency(self, text: str, approved: list[Hit[Rendering]], state: DocumentState) -> list[Finding]:
-        from ..keys import english_key
-
+        english_key = _english_key
         findings = []
         for hit in approved:
             rendering = next(r for r in hit.payloads if r.approved)
@@ -124,9 +135,9 @@ class Linter:
                     suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
         return findings
 
-    def _chinese_findings(self, text: str) -> list[Finding]:
+    def _chinese_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
         findings = []
-        for run in _CHINESE_RUN.finditer(text):
+        for run in (m for start, end in stretches for m in _CHINESE_RUN.finditer(text, start, end)):
             match = self.glossary.get(run.group()) if len(run.group()) > 1 else None
             suggestion = match.concept.en if match else None
             findings.append(self._finding(
@@ -136,16 +147,18 @@ class Linter:
                 zh=match.concept.zh if match else None, url=self.url(match.concept.id) if match else None))
         return findings
 
-    def _quote_findings(self, text: str) -> list[Finding]:
+    def _quote_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
         findings = []
-        for pair in _REVERSED_QUOTES.finditer(text):
+        pairs = (_REVERSED_QUOTES.match(text, position) for start, end in stretches
+                 for position in range(start, end) if text[position] == "”")
+        for pair in (p for p in pairs if p):
             inner = pair.group(1)
             findings.append(self._finding(
                 "NQP004", pair.start(), pair.end(), text,
                 "quotation marks in reversed order (”…“)",
                 # Two edits, relative to the finding, so the words between the quotes stay free for other fixes.
                 suggestion=f"“{inner}”", extra={"fix": [[0, 1, "“"], [len(pair.group()) - 1, len(pair.group()), "”"]]}))
-        for mark in _CHINESE_MARKS.finditer(text):
+        for mark in (m for start, end in stretches for m in _CHINESE_MARKS.finditer(text, start, end)):
             if HAN.search(text[max(0, mark.start() - 1): mark.end() + 1]):
                 continue  # punctuation of untranslated Chinese: NQP003 reports the run
             findings.append(self._finding(
@@ -160,12 +173,14 @@ class Linter:
         if not isinstance(text, str):
             raise ValueError(f"lint takes a str, not {type(text).__name__}")
         state = state or DocumentState()
+        view = canonical_view(text)
         findings: list[Finding] = []
-        findings += self._term_findings(text, state)
+        findings += self._term_findings(text, view, state)
+        # Chinese characters, Chinese marks and curly quotes are all non-ASCII: look only there.
         if self.config.enabled("NQP003"):
-            findings += self._chinese_findings(text)
+            findings += self._chinese_findings(text, view.non_ascii)
         if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
-            findings += self._quote_findings(text)
+            findings += self._quote_findings(text, view.non_ascii)
         quiet = quiet_spans(text) if findings else []
         kept = []
         for finding in findings:

@@ -111,18 +111,22 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
                 result.original_text = text
                 result.fixed_text = apply_fixes(text, findings)
             return result
-        result = FileResult(shown)
-        state = DocumentState()
-        offset, line = 0, 1
-        for chunk in _chunks(path):
-            for finding in _locate(linter.lint(chunk, state=state), chunk, shown, line):
-                result.findings.append(replace(finding, start=finding.start + offset, end=finding.end + offset))
-            offset += len(chunk)
-            line += chunk.count("\n")
-        return result
+        # Findings of a large file are produced chunk by chunk as the caller reads them,
+        # so neither the text nor the findings are ever all in memory.
+        return FileResult(shown, _streamed_findings(linter, path, shown))  # type: ignore[arg-type]
     except (OSError, ValueError) as error:
         return FileResult(shown, error=str(error) if isinstance(error, ValueError) else
                           f"cannot read: {error.strerror or error}")
+
+
+def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Finding]:
+    state = DocumentState()
+    offset, line = 0, 1
+    for chunk in _chunks(path):
+        for finding in _locate(linter.lint(chunk, state=state), chunk, shown, line):
+            yield replace(finding, start=finding.start + offset, end=finding.end + offset)
+        offset += len(chunk)
+        line += chunk.count("\n")
 
 
 def write_fixed(result: FileResult) -> str | None:
@@ -186,7 +190,12 @@ def _start_worker(spec: LinterSpec) -> None:
 
 def _lint_in_worker(path: str, fix: bool) -> FileResult:
     assert _worker_linter is not None
-    return lint_file(_worker_linter, path, fix=fix)
+    result = lint_file(_worker_linter, path, fix=fix)
+    try:
+        result.findings = list(result.findings)  # a streamed file's findings cross the process boundary as a list
+    except (OSError, ValueError) as error:
+        result.findings, result.error = [], str(error)
+    return result
 
 
 def lint_files(spec: LinterSpec, paths: list[str], *, fix: bool = False, jobs: int = 1) -> Iterator[FileResult]:

@@ -24,6 +24,8 @@ _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>()\"'`]+")
 _LINK_TARGET = re.compile(r"\]\([^)\n]*\)|^\s{0,3}\[[^\]\n]+\]:[^\n]*$", re.MULTILINE)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _SWITCH = re.compile(r"<!--\s*nqp-terms\s+(disable|enable)\b([^>]*?)-->")
+_PATTERNS = ((_CODE_FENCE, ("```", "~~~")), (_INLINE_CODE, ("`",)), (_URL, ("http", "www.")),
+             (_LINK_TARGET, ("](", "]:")), (_COMMENT, ("<!--",)))
 
 
 @dataclass(frozen=True)
@@ -41,10 +43,13 @@ class QuietSpan:
 
 def quiet_spans(text: str) -> list[QuietSpan]:
     """Code, URLs, link targets and comments, then the regions switched off by comments."""
+    # Each pattern runs only if its telltale characters occur: most prose has no code and no URL,
+    # and a regex anchored on \b costs more than a substring test over megabytes.
     spans = [QuietSpan(m.start(), m.end(), frozenset())
-             for pattern in (_CODE_FENCE, _INLINE_CODE, _URL, _LINK_TARGET, _COMMENT) for m in pattern.finditer(text)]
+             for pattern, needles in _PATTERNS if any(n in text for n in needles)
+             for m in pattern.finditer(text)]
     open_regions: dict[frozenset[str], int] = {}
-    for switch in _SWITCH.finditer(text):
+    for switch in _SWITCH.finditer(text) if "nqp-terms" in text else ():
         action, arguments = switch.group(1), frozenset(switch.group(2).split())
         if action == "disable":
             open_regions.setdefault(arguments, switch.end())

@@ -20,8 +20,11 @@ it, and a property test holds the two to identical results.
 
 from __future__ import annotations
 
+import codecs
 import re
+import threading
 from bisect import bisect_left
+from itertools import accumulate
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
@@ -30,12 +33,25 @@ Payload = TypeVar("Payload")
 
 # Everything but letters, digits and the operators of coined terms (AI+, Data Elements ×) is a separator.
 _NON_WORD = re.compile(r"[^\w+×]|_")
+_SPACE_RUN_SPLIT = re.compile(r"(  +)")
+# The ASCII encoder hands each stretch of non-ASCII characters to this handler, which notes where
+# it was (per thread) and stands in spaces; canonical_view then fills those stretches in properly.
+_ERROR_HANDLER = "nqp-terms-canonical"
+_pending = threading.local()
+
+
+def _note_non_ascii(error: UnicodeError) -> tuple[str, int]:
+    assert isinstance(error, UnicodeEncodeError)
+    _pending.runs.append((error.start, error.end))
+    return " " * (error.end - error.start), error.end
+
+
+codecs.register_error(_ERROR_HANDLER, _note_non_ascii)
 # Lower-case ASCII letters, keep digits and +, blank out everything else.
 _ASCII_TABLE = bytes(
     (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 43) else 32
     for c in range(256)
 )
-_SPACE_RUNS = re.compile(r"  +")
 
 
 @dataclass(frozen=True)
@@ -48,6 +64,8 @@ class CanonicalView:
     # all runs up to and including it removed.
     run_starts: tuple[int, ...]
     removed_through: tuple[int, ...]
+    # Where the original has non-ASCII characters: the only places Chinese text or marks can be.
+    non_ascii: tuple[tuple[int, int], ...] = ()
 
     def original_offset(self, index: int) -> int:
         """The offset in the original text of canonical character ``index``."""
@@ -67,23 +85,36 @@ def canonical_view(text: str) -> CanonicalView:
     >>> view.original_span(13, 24)
     (16, 27)
     """
+    non_ascii: tuple[tuple[int, int], ...] = ()
     if text.isascii():
         # The common case, on bytes: lower-casing and blanking are one table look-up per byte.
         spaced = text.encode("ascii").translate(_ASCII_TABLE).decode("ascii")
     else:
-        lowered = text.lower()
-        if len(lowered) != len(text):  # a few characters (İ) lower-case to two
-            lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-        spaced = _NON_WORD.sub(" ", lowered)
-    starts: list[int] = []
-    removed: list[int] = []
-    total = 0
-    for run in _SPACE_RUNS.finditer(spaced):
-        starts.append(run.start() - total)
-        total += run.end() - run.start() - 1
-        removed.append(total)
-    collapsed = _SPACE_RUNS.sub(" ", spaced) if starts else spaced
-    return CanonicalView(collapsed, len(text), tuple(starts), tuple(removed))
+        # Mostly ASCII with a few curly quotes or dashes: the byte table for the ASCII
+        # stretches, the Unicode rules only for the stretches the encoder could not take.
+        _pending.runs = []
+        ascii_part = text.encode("ascii", _ERROR_HANDLER).translate(_ASCII_TABLE).decode("ascii")
+        pieces, previous = [], 0
+        for start, end in _pending.runs:
+            pieces.append(ascii_part[previous:start])
+            lowered = text[start:end].lower()
+            if len(lowered) != end - start:  # a few characters (İ) lower-case to two
+                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end])
+            pieces.append(_NON_WORD.sub(" ", lowered))
+            previous = end
+        pieces.append(ascii_part[previous:])
+        spaced = "".join(pieces)
+        non_ascii = tuple(_pending.runs)
+    # Collapse runs of spaces, remembering where each run was and how much it removed.
+    parts = _SPACE_RUN_SPLIT.split(spaced)
+    if len(parts) == 1:
+        return CanonicalView(spaced, len(text), (), (), non_ascii)
+    words, gaps = parts[0::2], parts[1::2]
+    removed = tuple(accumulate(len(gap) - 1 for gap in gaps))
+    # A run's place in the collapsed text: the words before it plus one space per earlier run.
+    starts = tuple(position + number for number, position in enumerate(accumulate(map(len, words[:-1]))))
+    collapsed = " ".join(words)
+    return CanonicalView(collapsed, len(text), starts, removed, non_ascii)
 
 
 def canonical(text: str) -> str:
@@ -106,6 +137,7 @@ class Matcher(Generic[Payload]):
     def __init__(self, patterns: Mapping[str, tuple[Payload, ...]]):
         self.patterns = dict(patterns)
         self._keys = list(self.patterns)
+        self._payloads = [self.patterns[key] for key in self._keys]
         self._automaton = self._compile(self._keys)
 
     @classmethod
@@ -132,12 +164,19 @@ class Matcher(Generic[Payload]):
     def find(self, text: str, view: CanonicalView | None = None) -> list[Hit[Payload]]:
         """Every hit in ``text``, overlapping ones included, ordered by start then length (longest first)."""
         view = view or canonical_view(text)
-        haystack = f" {view.text} "
+        found = self._scan(f" {view.text} ")
+        # Map canonical offsets back to the text, inlined because there is one pair per hit.
+        # The haystack adds one leading space; the pattern's own padding spaces are not part of the hit,
+        # so the hit covers canonical [start, end - 2).
+        run_starts, removed = view.run_starts, view.removed_through
+        payloads = self._payloads
         hits = []
-        for number, start, end in self._scan(haystack):
-            # The haystack adds one leading space; the pattern's own padding spaces are not part of the hit.
-            original = view.original_span(start, end - 2)
-            hits.append(Hit(original[0], original[1], self.patterns[self._keys[number]]))
+        for number, start, end in found:
+            before = bisect_left(run_starts, start)
+            last = end - 3
+            through = bisect_left(run_starts, last)
+            hits.append(Hit(start + (removed[before - 1] if before else 0),
+                            last + (removed[through - 1] if through else 0) + 1, payloads[number]))
         hits.sort(key=lambda h: (h.start, -h.end))
         return hits
 
