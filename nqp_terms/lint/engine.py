@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from operator import attrgetter
 
 from ..glossary import Glossary
 from ..keys import english_key
@@ -31,6 +33,7 @@ _REVERSED_QUOTES = re.compile(r"”([^“”\n]{0,200}?)“")
 _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
 
 
+_POSITION = attrgetter("start", "end", "rule")
 # The same renderings recur throughout a document; key each once.
 _english_key = lru_cache(maxsize=65536)(english_key)
 
@@ -49,6 +52,7 @@ class Linter:
         self.glossary = glossary
         self.config = config or LintConfig()
         self.engine = engine
+        self._approving_cache: dict[int, tuple[tuple[Rendering, ...], Rendering | None]] = {}
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -82,8 +86,9 @@ class Linter:
         hits = self.terms.matcher.find(text, view)
         approved: list[Hit[Rendering]] = []
         candidates: list[tuple[Hit[Rendering], Rendering]] = []
+        approving = self._approving
         for hit in hits:
-            if any(r.approved for r in hit.payloads):
+            if approving(hit.payloads) is not None:
                 approved.append(hit)
                 continue
             allowed = [r for r in hit.payloads if options_allow(r, text, hit.start, hit.end)]
@@ -108,21 +113,39 @@ class Linter:
             if hit.start < taken_until or shadowed(hit):
                 continue
             taken_until = hit.end
-            term, concept = rendering.term, rendering.concept
-            code = "NQP001" if term.status == "deprecated" else "NQP002"
+            code, template, fields = self._deprecated_template(rendering)
             found = text[hit.start:hit.end]
-            findings.append(self._finding(
-                code, hit.start, hit.end, text,
-                f"“{found}” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”",
-                suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
-                source=self._source_of(rendering, term.use_instead), url=self.url(concept.id)))
+            findings.append(Finding(rule=code, severity=fields["severity"], start=hit.start, end=hit.end,
+                                    match=found, message=template.format(found=found), suggestion=fields["suggestion"],
+                                    concept=fields["concept"], zh=fields["zh"], reason=fields["reason"],
+                                    source=fields["source"], url=fields["url"]))
         return findings
+
+    @lru_cache(maxsize=None)  # noqa: B019 - one linter per glossary; the cache lives as long as it does
+    def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, dict[str, Any]]:
+        """What every finding of one deprecated rendering shares, computed once."""
+        term, concept = rendering.term, rendering.concept
+        code = "NQP001" if term.status == "deprecated" else "NQP002"
+        template = ("“{found}” is a " + term.status + f" rendering of {concept.zh}; use “{term.use_instead}”")
+        return code, template, {
+            "severity": self.config.severity_of(code), "suggestion": term.use_instead, "concept": concept.id,
+            "zh": concept.zh, "reason": term.reason, "source": self._source_of(rendering, term.use_instead),
+            "url": self.url(concept.id)}
+
+    def _approving(self, renderings: tuple[Rendering, ...]) -> Rendering | None:
+        """The first approved rendering among those a pattern stands for, if any."""
+        # Keyed on identity: the matcher hands out the same tuple for every hit of a pattern.
+        key = id(renderings)
+        if key not in self._approving_cache:
+            self._approving_cache[key] = (renderings, next((r for r in renderings if r.approved), None))
+        return self._approving_cache[key][1]
 
     def _consistency(self, text: str, approved: list[Hit[Rendering]], state: DocumentState) -> list[Finding]:
         english_key = _english_key
         findings = []
         for hit in approved:
-            rendering = next(r for r in hit.payloads if r.approved)
+            rendering = self._approving(hit.payloads)
+            assert rendering is not None
             concept = rendering.concept
             written = text[hit.start:hit.end]
             used = english_key(written)
@@ -190,5 +213,5 @@ class Linter:
             if any(span.silences(finding.start, finding.end, keys) for span in quiet):
                 continue
             kept.append(finding)
-        kept.sort(key=lambda f: (f.start, f.end, f.rule))
+        kept.sort(key=_POSITION)
         return kept

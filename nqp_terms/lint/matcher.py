@@ -170,15 +170,16 @@ class Matcher(Generic[Payload]):
         # so the hit covers canonical [start, end - 2).
         run_starts, removed = view.run_starts, view.removed_through
         payloads = self._payloads
-        hits = []
+        spans = []
         for number, start, end in found:
             before = bisect_left(run_starts, start)
             last = end - 3
             through = bisect_left(run_starts, last)
-            hits.append(Hit(start + (removed[before - 1] if before else 0),
-                            last + (removed[through - 1] if through else 0) + 1, payloads[number]))
-        hits.sort(key=lambda h: (h.start, -h.end))
-        return hits
+            # (start, -end) sorts leftmost first and, at one start, longest first, without a key function.
+            spans.append((start + (removed[before - 1] if before else 0),
+                          -(last + (removed[through - 1] if through else 0) + 1), number))
+        spans.sort()
+        return [Hit(start, -negative_end, payloads[number]) for start, negative_end, number in spans]
 
 
 class PurePythonMatcher(Matcher[Payload]):

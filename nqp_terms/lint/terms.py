@@ -25,7 +25,7 @@ from .matcher import Matcher, PurePythonMatcher, canonical
 QUOTES = "\"'“”‘’「」『』«»＂"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: each term has one Rendering, and hashing stays cheap
 class Rendering:
     """A glossary term as the linter sees it."""
 
