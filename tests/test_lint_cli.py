@@ -173,3 +173,15 @@ def test_the_pure_python_matcher_from_the_command_line(capsys, document: Path) -
     _, fast, _ = lint(capsys, str(document), "--format", "json")
     _, slow, _ = lint(capsys, str(document), "--format", "json", "--matcher", "python")
     assert json.loads(fast) == json.loads(slow)
+
+
+def test_the_documented_schema_lists_every_field(capsys, document: Path) -> None:
+    documented = set()
+    for line in (Path(__file__).parent.parent / "docs" / "lint-output.md").read_text(encoding="utf-8").splitlines():
+        if line.startswith("| `") and line.count("|") == 4:
+            documented.add(line.split("`")[1])
+    _, out, _ = lint(capsys, str(document), "--format", "json")
+    produced = {field for record in json.loads(out) for field in record}
+    assert produced <= documented
+    assert {"path", "line", "column", "start", "end", "match", "rule", "severity", "concept", "zh", "suggestion",
+            "message", "url", "segment"} <= documented

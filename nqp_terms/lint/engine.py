@@ -29,7 +29,9 @@ from .terms import Rendering, TermMatcher, options_allow
 
 # Runs of Chinese characters with the punctuation that joins them.
 _CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
-_REVERSED_QUOTES = re.compile(r"”([^“”\n]{0,200}?)“")
+# A reversed pair stands where quotes open and close: ” after a space or the start, “ before a space,
+# punctuation or the end.  Quotes glued to letters on the wrong side are unbalanced, not reversed.
+_REVERSED_QUOTES = re.compile(r"(?<![^\s(\[—–>*_-])”([^“”\n]{0,200}?)“(?![^\s.,;:!?)\]—–<*_-])")
 _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
 
 

@@ -1,0 +1,75 @@
+"""Invariants of the linter, checked on generated text (Hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from nqp_terms import Glossary
+from nqp_terms.lint import Linter
+from nqp_terms.lint.fix import apply_fixes
+from nqp_terms.lint.matcher import canonical_view
+
+# Text built from glossary words, separators of every kind and the odd non-ASCII character,
+# so that generated strings actually contain renderings.
+WORDS = ["bull", "nose", "noses", "new", "quality", "productivity", "productive", "forces", "and", "go", "out",
+         "Introduced", "introduced", "Going", "global", "crux", "the", "Uncover", "list", "take", "lead",
+         "high-quality", "development", "labour", "modernised", "industrial", "system", "揭榜挂帅", "牛鼻子"]
+SEPARATORS = [" ", "  ", "\n", "-", ", ", ". ", "”", "“", "’s ", "\u2011", " — ", "\u200b", "《", "`"]
+texts = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=30).map(
+    lambda pairs: "".join(word + separator for word, separator in pairs))
+relaxed = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+
+
+@pytest.fixture(scope="module")
+def linters(glossary: Glossary) -> tuple[Linter, Linter]:
+    return Linter(glossary), Linter(glossary, engine="python")
+
+
+@relaxed
+@given(texts)
+def test_the_fast_matcher_and_the_fallback_agree(linters: tuple[Linter, Linter], text: str) -> None:
+    fast, fallback = linters
+    assert fast.lint(text) == fallback.lint(text)
+
+
+@relaxed
+@given(texts)
+def test_every_finding_points_at_its_match(linters: tuple[Linter, Linter], text: str) -> None:
+    for finding in linters[0].lint(text):
+        assert text[finding.start:finding.end] == finding.match
+
+
+@relaxed
+@given(texts)
+def test_fixing_twice_is_fixing_once(linters: tuple[Linter, Linter], text: str) -> None:
+    linter = linters[0]
+    once = apply_fixes(text, linter.lint(text))
+    assert apply_fixes(once, linter.lint(once)) == once
+
+
+@relaxed
+@given(texts)
+def test_a_fix_never_creates_a_new_deprecated_finding(linters: tuple[Linter, Linter], text: str) -> None:
+    linter = linters[0]
+    before = [f for f in linter.lint(text) if f.rule in ("NQP001", "NQP002")]
+    after = [f for f in linter.lint(apply_fixes(text, linter.lint(text))) if f.rule in ("NQP001", "NQP002")]
+    assert len(after) <= len(before)
+    assert not after or len(after) < len(before) or not before
+
+
+@relaxed
+@given(st.text(max_size=200))
+def test_any_text_at_all_lints_without_error(linters: tuple[Linter, Linter], text: str) -> None:
+    for finding in linters[0].lint(text):
+        assert 0 <= finding.start <= finding.end <= len(text)
+
+
+@relaxed
+@given(texts)
+def test_the_canonical_view_maps_every_word_back(text: str) -> None:
+    view = canonical_view(text)
+    for word_start in (i for i, c in enumerate(view.text) if c != " " and (i == 0 or view.text[i - 1] == " ")):
+        original = view.original_offset(word_start)
+        assert text[original].lower() == view.text[word_start] or not text[original].isascii()
