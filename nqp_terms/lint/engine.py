@@ -23,7 +23,7 @@ from ..keys import english_key
 from ..pinyin import HAN
 from .config import LintConfig
 from .finding import Finding
-from .markup import quiet_spans
+from .markup import QuietIndex, quiet_spans
 from .matcher import CanonicalView, Hit, canonical_view
 from .terms import Rendering, TermMatcher, options_allow
 
@@ -45,6 +45,7 @@ class DocumentState:
     """What the linter remembers across the chunks of one document: the first rendering of each concept."""
 
     first_rendering: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept -> (key, text as written)
+    first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> identity of its first hit's pattern
 
 
 class Linter:
@@ -145,10 +146,15 @@ class Linter:
     def _consistency(self, text: str, approved: list[Hit[Rendering]], state: DocumentState) -> list[Finding]:
         english_key = _english_key
         findings = []
+        first_pattern = state.first_pattern
         for hit in approved:
             rendering = self._approving(hit.payloads)
             assert rendering is not None
             concept = rendering.concept
+            if first_pattern.setdefault(concept.id, id(hit.payloads)) == id(hit.payloads):
+                # The same pattern as the concept's first rendering: the same words (fast path).
+                if concept.id in state.first_rendering:
+                    continue
             written = text[hit.start:hit.end]
             used = english_key(written)
             first = state.first_rendering.setdefault(concept.id, (used, " ".join(written.split())))
@@ -206,14 +212,15 @@ class Linter:
             findings += self._chinese_findings(text, view.non_ascii)
         if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
             findings += self._quote_findings(text, view.non_ascii)
-        quiet = quiet_spans(text) if findings else []
+        quiet = QuietIndex(quiet_spans(text)) if findings else None
         kept = []
         for finding in findings:
             if not self.config.enabled(finding.rule):
                 continue
-            keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
-            if any(span.silences(finding.start, finding.end, keys) for span in quiet):
-                continue
+            if quiet:
+                keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
+                if quiet.silences(finding.start, finding.end, keys):
+                    continue
             kept.append(finding)
         kept.sort(key=_POSITION)
         return kept
