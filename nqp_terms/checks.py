@@ -18,7 +18,7 @@ from functools import lru_cache
 
 from .hanzi import simplified_only, traditional_only
 from .keys import chinese_key, english_key
-from .model import Concept, Language, Problem, Source, Term
+from .model import Concept, Language, Problem, Source, SubjectField, Term
 from .pinyin import HAN, reading_problem
 from .yamlfile import YamlDocument
 
@@ -58,7 +58,7 @@ RULES: dict[str, str] = {
 class Located:
     """A validated record and where it was written."""
 
-    record: Concept | Source
+    record: Concept | Source | SubjectField
     document: YamlDocument
     path: tuple[str | int, ...]
 

@@ -19,11 +19,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .model import Concept, GlossaryData, GlossaryError, Problem, Source, SubjectField
+
+if TYPE_CHECKING:
+    from .checks import Located
 
 #: Files larger than this are refused rather than parsed: a glossary file is
 #: hand-edited text, and a 50 MB file is almost certainly a mistake.
@@ -229,7 +232,7 @@ def _parse(path: Path, problems: list[Problem]) -> Any:
     return document if document.node is not None else None
 
 
-def _records(document: Any, model: type[BaseModel], problems: list[Problem], *, single_ok: bool) -> list[tuple[Any, tuple]]:
+def _records(document: Any, model: type[BaseModel], problems: list[Problem], *, single_ok: bool) -> list[Located]:
     """Validate a file holding one record (a mapping, if ``single_ok``) or a list of records."""
     from .checks import Located
 
@@ -243,7 +246,7 @@ def _records(document: Any, model: type[BaseModel], problems: list[Problem], *, 
         problems.append(Problem(file=document.file, line=1, concept=None, field=None, code="schema",
                                 message=f"expected {shape} of {model.__name__} records, got {type(data).__name__}"))
         return []
-    located = []
+    located: list[Located] = []
     for item, path in items:
         record = _validate(model, item, document, path, problems)
         if record is not None:
@@ -283,7 +286,7 @@ def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> Glossary
                 if located.record.id in own_fields:
                     problems.append(_duplicate(located, "subject field"))
                 own_fields.add(located.record.id)
-                subject_fields[located.record.id] = located.record
+                subject_fields[located.record.id] = cast(SubjectField, located.record)
 
     if not subject_fields and not files.subject_fields:
         # A house glossary need not repeat the controlled list: it uses the shipped one.
@@ -291,7 +294,8 @@ def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> Glossary
         if shipped_fields.is_file():
             document = _parse(shipped_fields, problems)
             if document is not None:
-                subject_fields = {r.record.id: r.record for r in _records(document, SubjectField, problems, single_ok=False)}
+                subject_fields = {r.record.id: cast(SubjectField, r.record)
+                                  for r in _records(document, SubjectField, problems, single_ok=False)}
 
     spelling = list(base.spelling_variants) if base else []
     for path in files.spelling_variants:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, cast
 
 from .keys import chinese_key, english_key
 from .model import AmbiguousTerm, Concept, Language, Term, TermNotFound
@@ -101,8 +101,9 @@ class Index:
                                                             "en": defaultdict(list)}
         for space, key, number, language, position in (index_keys(concepts) if keys is None else keys):
             concept = concepts[number]
-            via: Via = "pinyin" if space == "pinyin" else language  # type: ignore[assignment]
-            entry = _Entry(concept, concept.terms[language][position], language, via)  # type: ignore[index]
+            tag = cast(Language, language)
+            via = cast(Via, "pinyin" if space == "pinyin" else tag)
+            entry = _Entry(concept, concept.terms[tag][position], tag, via)
             self._spaces[space][key].append(entry)
 
     def _spaces_for(self, query: str) -> list[tuple[str, str]]:

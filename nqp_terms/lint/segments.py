@@ -77,7 +77,7 @@ def read_xliff(path: Path) -> list[Segment]:
     """XLIFF 1.2 (``trans-unit``) or 2.x (``unit``/``segment``)."""
     root = _parse_xml(path).getroot()
     version = root.get("version", "")
-    segments = []
+    segments: list[Segment] = []
     if version.startswith("1"):
         for unit in root.iter():
             if _local(unit.tag) == "trans-unit":
