@@ -118,3 +118,14 @@ def test_the_seed_articles_renderings_lead_to_the_right_concept(chinese: str, en
     match = shipped().lookup(english)
     assert match.concept.id == concept.id
     assert match.is_deprecated == (kind == "calque")
+
+
+def seed_terms() -> list[str]:
+    path = Path(__file__).parent / "data" / "seed-terms-zh.txt"
+    return [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+
+
+@pytest.mark.parametrize("chinese", seed_terms())
+def test_every_term_of_the_seed_article_is_in_the_glossary(chinese: str) -> None:
+    concept = shipped().lookup(chinese).concept
+    assert concept.en and concept.zh
