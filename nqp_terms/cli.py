@@ -403,6 +403,65 @@ def cmd_normalize(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     return ExitStatus.OK
 
 
+# ---------------------------------------------------------- export, import
+
+
+def cmd_export(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
+    from .export import export
+
+    output = export(glossary, args.format, subject_fields=args.subject_field, statuses=args.status)
+    # Bytes, not text: CSV rows end in CRLF, which a text stream would change on Windows.
+    data = output if isinstance(output, bytes) else output.encode("utf-8")
+    if args.output and args.output != "-":
+        Path(args.output).write_bytes(data)
+        print(ui.gettext("wrote {format} to {path}").format(format=args.format, path=args.output), file=sys.stderr)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    return ExitStatus.OK
+
+
+def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    from .tbx_import import TbxError, read_tbx, write_glossary
+
+    _ = ui.gettext
+    source = Path(args.file)
+    target = Path(args.output) if args.output else source.with_suffix("")
+    if target.exists() and (not target.is_dir() or any(target.iterdir())):
+        print("nqp-terms: " + _("{path} already exists and is not empty; choose another directory with -o").format(
+            path=target), file=sys.stderr)
+        return ExitStatus.USAGE
+    try:
+        imported = read_tbx(source)
+    except OSError as error:
+        print(f"nqp-terms: {source}: {error.strerror or error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    except TbxError as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    write_glossary(imported, target)
+    problems: list[Problem] = []
+    try:
+        load(target, use_cache=False)
+    except GlossaryError as error:
+        problems = error.problems
+    if args.format == "json":
+        _print_json({"directory": str(target), "concepts": len(imported.concepts), "sources": len(imported.sources),
+                     "warnings": imported.warnings, "valid": not problems,
+                     "problems": [_problem_record(p) for p in problems]})
+    else:
+        for warning in imported.warnings:
+            print(_("warning:") + " " + warning, file=sys.stderr)
+        for problem in problems:
+            print(problem)
+        print(_("imported {concepts} concepts and {sources} sources into {path}").format(
+            concepts=len(imported.concepts), sources=len(imported.sources), path=target))
+        if problems:
+            print(_("the imported glossary does not validate: {count} problems").format(count=len(problems)))
+    return ExitStatus.FAILURE if problems else ExitStatus.OK
+
+
 # ------------------------------------------------------------------ parser
 
 
@@ -464,7 +523,27 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",
                            help=_("treat the text as Chinese or English (default: auto)"))
     normalize.add_argument("--explain", action="store_true", help=_("list the steps that changed the text"))
+    _add_exchange_commands(commands, add, ui)
     return parser
+
+
+def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.ArgumentParser], ui: Messages) -> None:
+    from .export import FORMATS
+    from .export.selection import STATUSES
+
+    _ = ui.gettext
+    help_text = _("write the glossary as TBX, TBX v2, CSV, OmegaT, JSON, a prh dictionary or a Vale style")
+    export = commands.add_parser("export", help=help_text, description=help_text)
+    export.add_argument("--format", required=True, choices=FORMATS, help=_("export format"))
+    export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
+    export.add_argument("--subject-field", action="append", metavar="ID",
+                        help=_("only concepts in this subject field (repeatable)"))
+    export.add_argument("--status", action="append", choices=STATUSES,
+                        help=_("only terms with this status (repeatable)"))
+    import_ = add("import", _("read a TBX file (v3 or v2) into a new glossary directory and validate it"))
+    import_.add_argument("file", metavar="FILE.tbx", help=_("the TBX file to read"))
+    import_.add_argument("-o", "--output", metavar="DIR",
+                         help=_("the directory to write (default: the file name without its suffix)"))
 
 
 def _version() -> str:
@@ -507,6 +586,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_lint(args, ui)
         if args.command == "check":
             return cmd_check(args, ui)
+        if args.command == "export":
+            return cmd_export(args, glossary(), ui)
+        if args.command == "import":
+            return cmd_import(args, ui)
         command = {"lookup": cmd_lookup, "search": cmd_search, "stats": cmd_stats}[args.command]
         return command(args, glossary(), ui)
     except BrokenPipeError:  # the reader (head, less) closed the pipe: stop quietly
