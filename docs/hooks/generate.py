@@ -1,0 +1,40 @@
+"""MkDocs hook: add the pages generated from the glossary to the build (nothing is written to docs/).
+
+The pages come from :func:`nqp_terms.site.site_pages`.  ``NQP_TERMS_SITE_GLOSSARY``
+names another glossary directory to build from (the benchmark's synthetic
+glossaries); by default the site shows the shipped glossary.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+import nqp_terms
+from nqp_terms.site import export_files, site_pages
+
+SEED = Path("seeds") / "000_cc3756e0a130bcc6.txt"
+
+# jieba (Material's Chinese segmenter) reports loading its dictionary at DEBUG level on stderr.
+logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).resolve().parent
+    other = os.environ.get("NQP_TERMS_SITE_GLOSSARY")
+    glossary = nqp_terms.load(other) if other else nqp_terms.load()
+    downloads = export_files(glossary)
+    guide = files.get_file_from_path("exports.md") is not None
+    generated: dict[str, str | bytes] = {**site_pages(glossary, root / SEED, downloads=downloads,
+                                                      exports_guide=guide), **downloads}
+    for path, content in generated.items():
+        if files.get_file_from_path(path) is not None:
+            raise PluginError(f"docs/{path} is generated from the glossary; remove the hand-written file")
+        files.append(File.generated(config, path, content=content))
+    return files
+

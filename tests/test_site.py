@@ -1,0 +1,325 @@
+"""The reference site: built with ``mkdocs build --strict`` from the glossary, then read as a translator would.
+
+The build tests read the generated HTML; the browser test opens the site in
+headless Chromium (Debian's ``chromium`` and ``chromium-driver``), searches it and
+keeps a screenshot.  Expectations come from the glossary itself, so the tests
+hold while the data grows.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import http.server
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURE, REPO
+
+import nqp_terms
+from nqp_terms.lint.config import SITE_URL
+from nqp_terms.lint.rules import RULES
+from nqp_terms.site import site_pages
+
+SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"
+CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
+# Screenshots are kept under the test's tmp dir, and copied here to be looked at.
+SCREENSHOT_COPY = Path("/tmp/nqp-terms-site.png")
+SEARCH_SCREENSHOT_COPY = Path("/tmp/nqp-terms-site-search.png")
+
+
+def build_site(target: Path, glossary: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    if glossary is not None:
+        env["NQP_TERMS_SITE_GLOSSARY"] = str(glossary)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(target)],
+                          cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("site")
+    result = build_site(target)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return target
+
+
+def page(site: Path, path: str) -> str:
+    """The text of a built page, tags kept, entities decoded."""
+    return html.unescape((site / path / "index.html").read_text(encoding="utf-8"))
+
+
+def text_of(markup: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", markup).split())
+
+
+# ------------------------------------------------------------------ the build
+
+
+def test_every_concept_has_a_page_where_the_linter_points(site: Path) -> None:
+    import yaml
+
+    assert yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["site_url"] == SITE_URL
+    glossary = nqp_terms.load()
+    missing = [c.id for c in glossary if not (site / "concepts" / c.id / "index.html").is_file()]
+    assert missing == []
+    urls = {f.url for f in nqp_terms.lint(SEED.read_text(encoding="utf-8")) if f.url}
+    assert urls, "the seed article has findings with concept URLs"
+    for url in urls:
+        assert url.startswith(SITE_URL)
+        assert (site / url.removeprefix(SITE_URL) / "index.html").is_file(), url
+
+
+def test_a_concept_page_shows_the_preferred_english_large_and_its_sources(site: Path) -> None:
+    concept = nqp_terms.load().concept("xinzhi-shengchanli")
+    markup = page(site, "concepts/xinzhi-shengchanli")
+    preferred = re.search(r'<div class="nqp-preferred">(.*?)</div>', markup, re.S)
+    assert preferred and concept.en in text_of(preferred.group(1))
+    for zh in (concept.zh, concept.zh_hant, concept.pinyin, "xinzhi shengchanli"):
+        assert zh in markup
+    for source_id in concept.preferred("en").sources:
+        source = nqp_terms.load().sources[source_id]
+        if source.url:
+            assert f'href="{source.url}"' in markup
+        assert source.date is None or source.date in markup
+    for bad in concept.deprecated("en"):
+        assert f"<del>{bad.term}</del>" in markup
+
+
+def test_unsourced_renderings_are_marked_low_reliability(site: Path) -> None:
+    glossary = nqp_terms.load()
+    for concept in glossary:
+        unsourced = [t for t in concept.in_language("en") if t.is_approved and not t.sources]
+        markup = page(site, f"concepts/{concept.id}")
+        assert markup.count("unsourced · low reliability") == len(unsourced), concept.id
+    crux = page(site, "concepts/niubizi")
+    assert re.search(r"crux.*?unsourced · low reliability", crux, re.S)
+
+
+def test_contexts_definitions_and_related_concepts_are_on_the_page(site: Path) -> None:
+    for concept in nqp_terms.load():
+        words = text_of(page(site, f"concepts/{concept.id}"))
+        markup = page(site, f"concepts/{concept.id}")
+        for term in concept.in_language("en"):
+            for context in term.contexts:
+                assert " ".join(context.text.split()) in words, concept.id
+        if concept.definition.en:
+            assert " ".join(concept.definition.en.split()) in words, concept.id
+        for related in concept.related:
+            assert f'href="../{related}/"' in markup, concept.id
+
+
+def test_the_calque_list_names_every_rendering_not_to_use(site: Path) -> None:
+    listing = page(site, "index/calques")
+    bad = [(t, c) for c in nqp_terms.load() for t in c.deprecated("en")]
+    assert bad
+    for term, concept in bad:
+        assert f"<del>{term.term}</del>" in listing, term.term
+        assert f'href="../../concepts/{concept.id}/"' in listing
+
+
+def test_the_indexes_reach_every_concept(site: Path) -> None:
+    glossary = nqp_terms.load()
+    for index in ("pinyin", "english", "subjects"):
+        listing = page(site, f"index/{index}")
+        unlisted = [c.id for c in glossary if c.en and f'href="../../concepts/{c.id}/"' not in listing]
+        assert unlisted == [], index
+
+
+@pytest.mark.parametrize("code", list(RULES))
+def test_each_lint_rule_has_its_page(site: Path, code: str) -> None:
+    rule = RULES[code]
+    markup = page(site, f"rules/{rule.name}")
+    headings = re.findall(r"<h2[^>]*>(.*?)<a", markup)
+    assert headings[:4] == ["What it flags", "Why", "Example", "Use instead"]
+    for text in (rule.summary, rule.why, rule.example, rule.instead):
+        assert text in text_of(markup) or text in markup
+
+
+def test_the_home_page_shows_the_seed_calques_marked_and_corrected(site: Path) -> None:
+    home = page(site, "")
+    example = re.search(r'<div class="nqp-seed">(.*?)</div>', home, re.S)
+    assert example
+    marked = re.findall(r'<del class="nqp-calque"[^>]*>(.*?)</del> <ins class="nqp-fix"><a href="([^"]+)">(.*?)</a>',
+                        example.group(1))
+    assert len(marked) >= 3
+    assert ("Bull nose", "concepts/niubizi/", "Crux") in marked
+    assert 'name="q"' in home  # the search box
+
+
+def test_the_usage_pages_show_commands_that_ran(site: Path) -> None:
+    cli = page(site, "usage/cli")
+    for command in ("lint", "check", "lookup", "search", "validate", "stats", "normalize"):
+        assert f'id="{command}"' in cli
+    assert "$ nqp-terms lookup 新质生产力" in text_of(cli)
+    assert "new quality productive forces" in cli
+    assert "lint-output/" in cli
+    assert "('NQP001', 'Bull nose', 'crux')" in page(site, "usage/library")
+
+
+def test_the_exports_are_downloads_built_from_the_same_glossary(site: Path) -> None:
+    from nqp_terms.export import export
+
+    listing = page(site, "downloads")
+    for format, name in (("tbx", "nqp-terms.tbx"), ("csv", "nqp-terms.csv"), ("omegat", "nqp-terms-omegat.utf8")):
+        assert f'href="{name}"' in listing
+        built = export(nqp_terms.load(), format)
+        expected = built if isinstance(built, bytes) else built.encode("utf-8")
+        assert (site / "downloads" / name).read_bytes() == expected, name
+
+
+def test_generated_pages_are_not_left_in_the_docs_folder(site: Path) -> None:
+    assert not (REPO / "docs" / "concepts").exists()
+    assert not (site / "hooks").exists()
+
+
+def test_the_chinese_interface_builds_from_the_same_pages(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml",
+                             "--site-dir", str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    home = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in home and 'placeholder="搜索"' in home
+    assert (tmp_path / "concepts" / "xinzhi-shengchanli" / "index.html").is_file()
+
+
+def test_a_small_glossary_builds_its_own_site(tmp_path: Path) -> None:
+    result = build_site(tmp_path, FIXTURE)
+    assert result.returncode == 0, result.stderr
+    built = sorted(p.name for p in (tmp_path / "concepts").iterdir())
+    assert built == sorted(c.id for c in nqp_terms.load(FIXTURE, use_cache=False))
+
+
+def test_glossary_text_shows_as_written_never_as_markup() -> None:
+    import markdown
+
+    from nqp_terms.model import Concept, GlossaryData, SubjectField, Term
+
+    note = "Not *emphasis*, not <b>bold</b>, not [a link](x) | nor a table cell."
+    concept = Concept(id="ceshi", subject_fields=("set-phrases",), usage_note=note,
+                      definition={"en": "An *en* definition.", "zh-Hans": "中文<b>定义</b>*星号*"},
+                      terms={"zh-Hans": (Term(term="测试", status="preferred", pinyin="cèshì"),),
+                             "en": (Term(term="test_case", status="preferred", unsourced=True),)})
+    glossary = nqp_terms.Glossary(GlossaryData(concepts=(concept,), sources=(), subject_fields=(
+        SubjectField(id="set-phrases", en="Set phrases", zh="套语"),)))
+    page_markdown = site_pages(glossary, SEED)["concepts/ceshi.md"]
+    body = page_markdown.split("---\n", 2)[2]
+    rendered = markdown.markdown(body, extensions=["attr_list", "md_in_html", "tables"])
+    words = html.unescape(text_of(rendered))
+    assert note in words
+    assert "An *en* definition." in words and "中文<b>定义</b>*星号*" in words
+    assert "<em>" not in rendered and "<b>" not in rendered and 'href="x"' not in rendered
+
+
+# ------------------------------------------------------------------ in a browser
+
+
+@pytest.fixture(scope="module")
+def served(site: Path) -> Iterator[str]:
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
+    if missing:
+        pytest.fail(f"the browser test needs Debian's Chromium and its driver, missing: {', '.join(missing)}; "
+                    "install them with: apt-get update && apt-get install -y chromium chromium-driver", pytrace=False)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    # No network beyond loopback here: switch off everything Chromium would fetch on its own.
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--window-size=1280,1000", "--lang=en"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
+    driver.set_page_load_timeout(30)
+    yield driver
+    driver.quit()
+
+
+def search_results(driver: object) -> list[str]:
+    """The paths of the pages in the open search box's results, best first, once they have appeared."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    items = WebDriverWait(driver, 20).until(
+        lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a.md-search-result__link"))
+    return [re.sub(r"^https?://[^/]+|\?.*$", "", a.get_attribute("href")) for a in items]
+
+
+def test_a_translator_finds_terms_in_the_browser(served: str, browser: object, tmp_path: Path) -> None:
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    driver = browser
+    driver.get(served)  # type: ignore[attr-defined]
+    assert driver.title.startswith("nqp-terms")  # type: ignore[attr-defined]
+    assert driver.find_element(By.CSS_SELECTOR, "h1").text == "nqp-terms"  # type: ignore[attr-defined]
+    calques = [d.text for d in driver.find_elements(By.CSS_SELECTOR, ".nqp-seed del")]  # type: ignore[attr-defined]
+    assert "Bull nose" in calques
+
+    # The home page's own search box.
+    box = driver.find_element(By.ID, "nqp-q")  # type: ignore[attr-defined]
+    box.send_keys("揭榜挂帅", Keys.ENTER)
+    results = search_results(driver)
+    assert results[0] == "/concepts/jiebang-guashuai/", results[:3]
+    assert driver.save_screenshot(str(tmp_path / "home-search.png"))  # type: ignore[attr-defined]
+    shutil.copyfile(tmp_path / "home-search.png", SEARCH_SCREENSHOT_COPY)
+
+    # The search field in the header, on another page.
+    driver.get(served + "index/calques/")  # type: ignore[attr-defined]
+    field = driver.find_element(By.CSS_SELECTOR, "input.md-search__input")  # type: ignore[attr-defined]
+    driver.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__form").click()  # type: ignore[attr-defined]
+    field.send_keys("bull nose")
+    results = search_results(driver)
+    assert results[0] == "/concepts/niubizi/", results[:3]
+
+    # Follow the first result: the concept page with the rendering to use and where it was published.
+    driver.find_element(By.CSS_SELECTOR, ".md-search-result__item > a.md-search-result__link").click()  # type: ignore[attr-defined]
+    preferred = driver.find_element(By.CSS_SELECTOR, ".nqp-preferred code")  # type: ignore[attr-defined]
+    assert preferred.text.strip() == nqp_terms.load().concept("niubizi").en
+    assert float(preferred.value_of_css_property("font-size").removesuffix("px")) >= 20  # large
+    copy = driver.find_element(By.CSS_SELECTOR, ".nqp-preferred button[data-md-type=copy]")  # type: ignore[attr-defined]
+    assert copy.get_attribute("title") == "Copy to clipboard"
+    headings = [h.text for h in driver.find_elements(By.CSS_SELECTOR, "h2")]  # type: ignore[attr-defined]
+    assert {"Preferred English", "Do not use", "Sources"} <= {h.strip("¶ \n") for h in headings}
+
+    driver.get(served + "concepts/xinzhi-shengchanli/")  # type: ignore[attr-defined]
+    assert driver.find_element(By.CSS_SELECTOR, ".nqp-preferred code").text.strip() == (  # type: ignore[attr-defined]
+        "new quality productive forces")
+    links = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#sources ~ ul a")]  # type: ignore[attr-defined]
+    assert any(link and link.startswith("http") and "127.0.0.1" not in link for link in links)
+    shot = tmp_path / "concept-page.png"
+    assert driver.save_screenshot(str(shot))  # type: ignore[attr-defined]
+    shutil.copyfile(shot, SCREENSHOT_COPY)
+
+
+@pytest.mark.parametrize(("query", "concept"), [("新质生产力", "xinzhi-shengchanli"),
+                                                ("xinzhi shengchanli", "xinzhi-shengchanli")])
+def test_search_lands_on_the_concept_for_chinese_and_pinyin(served: str, browser: object, query: str,
+                                                            concept: str) -> None:
+    from urllib.parse import quote
+
+    browser.get(f"{served}?q={quote(query)}")  # type: ignore[attr-defined]
+    assert search_results(browser)[0] == f"/concepts/{concept}/"
