@@ -5,37 +5,62 @@
 [('NQP001', 'Introduced', 'bringing in'), ('NQP004', '”“', '“”'), ('NQP001', 'Go out', 'going global')]
 
 The rules and their codes are in :mod:`nqp_terms.lint.rules`; a finding's
-fields in :class:`~nqp_terms.lint.finding.Finding`.
+fields in :class:`~nqp_terms.lint.finding.Finding`.  Import submodules with
+``from nqp_terms.lint.rules import RULES``: ``nqp_terms.lint`` itself is the
+:func:`lint` function once the package is imported.
+
+The engine is imported on first use, so ``import nqp_terms`` does not pay for it.
 """
 
 from __future__ import annotations
 
 from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
-from ..glossary import Glossary, load
-from .bilingual import Checker, CheckResult
-from .config import LintConfig
-from .engine import Linter
-from .finding import Finding
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+    from .bilingual import Checker, CheckResult
+    from .config import LintConfig
+    from .engine import Linter
+    from .finding import Finding
 
 __all__ = ["CheckResult", "Checker", "Finding", "LintConfig", "Linter", "check", "lint"]
+
+_CLASSES = {"CheckResult": "bilingual", "Checker": "bilingual", "Finding": "finding", "LintConfig": "config",
+            "Linter": "engine"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CLASSES:
+        return getattr(import_module(f".{_CLASSES[name]}", __name__), name)
+    raise AttributeError(f"module 'nqp_terms.lint' has no attribute {name!r}")
 
 
 @cache
 def _shipped_linter() -> Linter:
+    from ..glossary import load
+    from .engine import Linter
+
     return Linter(load())
+
+
+@cache
+def _shipped_checker() -> Checker:
+    from ..glossary import load
+    from .bilingual import Checker
+
+    return Checker(load())
 
 
 def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> list[Finding]:
     """Findings in ``text``, by position; the shipped glossary and default settings unless given."""
     if glossary is None and config is None:
         return _shipped_linter().lint(text)
+    from ..glossary import load
+    from .engine import Linter
+
     return Linter(glossary or load(), config).lint(text)
-
-
-@cache
-def _shipped_checker() -> Checker:
-    return Checker(load())
 
 
 def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> CheckResult:
@@ -49,4 +74,7 @@ def check(source: str, target: str, glossary: Glossary | None = None, config: Li
     """
     if glossary is None and config is None:
         return _shipped_checker().check(source, target)
+    from ..glossary import load
+    from .bilingual import Checker
+
     return Checker(glossary or load(), config).check(source, target)
