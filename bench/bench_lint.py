@@ -16,6 +16,7 @@ import os
 import random
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -161,6 +162,48 @@ def bench_jobs(repeat: int) -> None:
               f"({os.cpu_count()} CPUs)")
 
 
+def textlint_directory() -> Path | None:
+    """textlint + textlint-rule-prh: NQP_TERMS_TEXTLINT_DIR, or installed now from the npm registry."""
+    given = os.environ.get("NQP_TERMS_TEXTLINT_DIR")
+    if given:
+        return Path(given)
+    if not shutil.which("npm"):
+        return None
+    directory = Path(tempfile.mkdtemp(prefix="nqp-textlint-"))
+    subprocess.run(["npm", "install", "--prefix", str(directory), "--no-audit", "--no-fund", "--silent",
+                    "textlint@15", "textlint-rule-prh@6"], check=True, capture_output=True, timeout=600)
+    return directory
+
+
+def bench_textlint(repeat: int, megabytes: float) -> None:
+    """textlint with the exported prh dictionary against nqp-terms lint, both from the command line, same text."""
+    import json
+
+    import nqp_terms
+    from nqp_terms.export import export
+
+    directory = textlint_directory()
+    if directory is None:
+        print("textlint comparison: npm not found; set NQP_TERMS_TEXTLINT_DIR")
+        return
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        text = work / "text.md"
+        text.write_text(text_of(megabytes), encoding="utf-8")
+        (work / "prh.yml").write_text(export(nqp_terms.load(), "prh"), encoding="utf-8")  # type: ignore[arg-type]
+        (work / ".textlintrc.json").write_text(json.dumps({"rules": {"prh": {"rulePaths": [str(work / "prh.yml")]}}}),
+                                               encoding="utf-8")
+        textlint = [str(directory / "node_modules" / ".bin" / "textlint"), "--config", str(work / ".textlintrc.json"),
+                    str(text)]
+        ours = [sys.executable, "-m", "nqp_terms", "lint", str(text), "--fail-on", "never"]
+        slow = timed(lambda: subprocess.run(textlint, cwd=work, capture_output=True, check=False), repeat)
+        fast = timed(lambda: subprocess.run(ours, capture_output=True, check=True), repeat)
+        size = len(text.read_bytes()) / 1e6
+        print(f"{size:.1f} MB seed MT, shipped glossary: textlint + textlint-rule-prh {slow:6.2f} s "
+              f"({size / slow:.2f} MB/s), nqp-terms lint {fast:5.2f} s ({size / fast:.2f} MB/s): "
+              f"nqp-terms {slow / fast:.1f}x faster (CLI wall, both)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=5)
@@ -172,6 +215,7 @@ def main() -> None:
           f"median of {args.repeat} runs\n")
     bench_throughput(args.repeat, args.megabytes)
     bench_cli(args.repeat)
+    bench_textlint(args.repeat, 1)
     bench_jobs(max(1, args.repeat // 2))
     if not args.skip_memory:
         bench_memory(args.huge_megabytes)
