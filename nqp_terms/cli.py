@@ -231,6 +231,7 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from .lint.config import ConfigError, LintConfig, find_config, load_config
     from .lint.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
+    from .lint.fix import FIXABLE  # what --fix repairs no longer counts against --fail-on
     from .lint.report import as_sarif, as_text
     from .lint.rules import SeverityLevel
 
@@ -263,7 +264,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         results.append(result)
         try:
             for finding in result.findings:
-                severities.append(finding.severity if not (args.fix and finding.rule in _FIXED_RULES) else "fixed")
+                severities.append(finding.severity if not (args.fix and finding.rule in FIXABLE) else "fixed")
                 if args.diff:
                     continue
                 if args.format == "json":
@@ -305,15 +306,12 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
-# What --fix repairs no longer counts against --fail-on.
-_FIXED_RULES = frozenset({"NQP001", "NQP002", "NQP004"})
-
-
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from dataclasses import replace
 
     from .lint.bilingual import Checker, CheckResult
     from .lint.config import ConfigError, LintConfig, find_config, load_config
+    from .lint.files import LinterSpec
     from .lint.report import as_json, as_sarif, as_text
     from .lint.rules import SeverityLevel
     from .lint.segments import SegmentError, read_segments
@@ -327,11 +325,8 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         print(f"nqp-terms: {error}", file=sys.stderr)
         return ExitStatus.USAGE
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
-    if args.no_shipped:
-        glossary = load(*glossaries)
-    else:
-        glossary = load(*glossaries, over_shipped=True) if glossaries else load()
-    checker = Checker(glossary, config)
+    linter = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config).build()
+    checker = Checker(linter.glossary, config)
     overall = CheckResult()
     findings: list[Any] = []
     summaries: list[str] = []

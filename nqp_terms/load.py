@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, Any, cast
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .model import Concept, GlossaryData, GlossaryError, Problem, Source, SubjectField
+from .model import (Concept, Context, Definition, GlossaryData, GlossaryError, LintExamples, MatchOptions, Problem,
+                    Source, SubjectField, Term)
 
 if TYPE_CHECKING:
     from .checks import Located
@@ -137,11 +138,10 @@ def _read_text(path: Path) -> tuple[str | None, Problem | None]:
 
 # ----------------------------------------------------------- validation
 
-_FIELD_NAMES = sorted({name for model in (Concept, Source, SubjectField) for name in model.model_fields}
-                      | {"term", "status", "pinyin", "sources", "use_instead", "seen_in", "reason", "match", "examples",
-                         "contexts", "unsourced", "term_type", "pos", "grammatical_number", "usage_note", "note",
-                         "case_sensitive", "when", "context", "flagged", "not_flagged", "zh-Hans", "en", "text",
-                         "source", "geographical_usage"})
+# Every field name a glossary file may use, for "did you mean" on a misspelt one.
+_FIELD_NAMES = sorted({field.alias or name
+                       for model in (Concept, Term, Definition, MatchOptions, LintExamples, Context, Source, SubjectField)
+                       for name, field in model.model_fields.items()})
 
 
 def _describe(error: Any) -> str:
