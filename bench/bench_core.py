@@ -4,7 +4,8 @@ Run:  python bench/bench_core.py [--repeat N]
 
 Every figure is a median, printed with a baseline measured in the same run:
 bare ``python -c pass`` for the import, a plain dict hit for a lookup,
-PyYAML's C loader alone for validation, ``json.loads`` for the cache read.
+PyYAML's C loader alone for validation, ``json.loads`` of the same document
+for the cache read.
 Budgets (issue 2): import <= 150 ms over bare Python, cached first lookup
 <= 50 ms, a lookup <= 50 us, 10,000 concepts validate in <= 3 s and load
 from cache in <= 0.4 s.
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import marshal
 import os
 import random
 import statistics
@@ -48,13 +50,18 @@ def timed_in_child(code: str, env: dict[str, str]) -> float:
 
 def bench_import(repeat: int) -> None:
     bare = [run_python("pass") for _ in range(repeat)]
-    # pydantic alone is the floor: the records are pydantic models, so the library cannot import faster.
-    for label, code in (("import nqp_terms", "import nqp_terms"),
-                        ("import pydantic (floor)", "from pydantic import BaseModel, Field, ValidationError")):
-        imported = [run_python(code) for _ in range(repeat)]
-        difference = median_ms(imported) - median_ms(bare)
-        print(f"{label:<24}{median_ms(imported):7.1f} ms   python -c pass {median_ms(bare):6.1f} ms"
-              f"   over bare: {difference:6.1f} ms (budget 150)   ratio {median_ms(imported) / median_ms(bare):.1f}x")
+    with tempfile.TemporaryDirectory() as cache:
+        env = {"NQP_TERMS_CACHE": cache}
+        run_python("import nqp_terms; nqp_terms.load()", env)  # write the cache
+        # The records are dataclasses; pydantic is imported only to validate YAML on a cache miss,
+        # so its import time is shown for reference, not paid by a lookup served from the cache.
+        for label, code in (("import nqp_terms", "import nqp_terms"),
+                            ("import + lookup, warm", "import nqp_terms; nqp_terms.lookup('新质生产力')"),
+                            ("import pydantic (ref.)", "from pydantic import TypeAdapter, ValidationError")):
+            imported = [run_python(code, env) for _ in range(repeat)]
+            difference = median_ms(imported) - median_ms(bare)
+            print(f"{label:<24}{median_ms(imported):7.1f} ms   python -c pass {median_ms(bare):6.1f} ms"
+                  f"   over bare: {difference:6.1f} ms (budget 150)   ratio {median_ms(imported) / median_ms(bare):.1f}x")
 
 
 def bench_first_lookup(repeat: int) -> None:
@@ -131,6 +138,7 @@ def write_synthetic_glossary(root: Path, count: int) -> None:
 def bench_scale(repeat: int, count: int) -> None:
     import yaml
 
+    from nqp_terms import Glossary
     from nqp_terms.load import load_glossary_data, read_glossary
 
     with tempfile.TemporaryDirectory() as scratch:
@@ -149,18 +157,30 @@ def bench_scale(repeat: int, count: int) -> None:
         cache = Path(scratch) / "cache"
         os.environ["NQP_TERMS_CACHE"] = str(cache)
         load_glossary_data([root])  # write the cache
-        (cache_file,) = cache.glob("glossary-*.json")
+        (cache_file,) = cache.glob("glossary-*")
+        # The baseline: the same document as JSON (each concept's data inline), parsed by the standard library.
+        document = marshal.loads(cache_file.read_bytes()[4:])
+        document["concepts"] = [marshal.loads(blob) for blob in document["concepts"]]
+        as_json = json.dumps(document, ensure_ascii=False)
+        looked_up, everything = [], []
         for _ in range(repeat):
             start = time.perf_counter()
-            load_glossary_data([root])
+            loaded = load_glossary_data([root])
             cached.append(time.perf_counter() - start)
+            Glossary(loaded.data, tables=loaded.tables).lookup("synthetic term 4242 forces")
+            looked_up.append(time.perf_counter() - start)
+            for _concept in loaded.data.concepts:
+                pass
+            everything.append(time.perf_counter() - start)
             start = time.perf_counter()
-            json.loads(cache_file.read_bytes())
+            json.loads(as_json)
             json_only.append(time.perf_counter() - start)
     print(f"validate {count:,} concepts {median_ms(validate) / 1000:6.2f} s    CSafeLoader parse alone "
           f"{median_ms(parse_only) / 1000:5.2f} s (budget 3 s)   ratio {median_ms(validate) / median_ms(parse_only):.1f}x")
-    print(f"load {count:,} from cache  {median_ms(cached):7.1f} ms   json.loads alone {median_ms(json_only):6.1f} ms"
-          f" (budget 400 ms)   ratio {median_ms(cached) / median_ms(json_only):.1f}x")
+    print(f"load {count:,} from cache  {median_ms(cached):7.1f} ms   json.loads of the same {median_ms(json_only):6.1f} ms"
+          f" (budget 400 ms)   ratio {median_ms(cached) / median_ms(json_only):.2f}x")
+    print(f"  + first lookup          {median_ms(looked_up):7.1f} ms   + building all {count:,} concepts"
+          f" {median_ms(everything):6.1f} ms")
 
 
 def compile_package() -> None:

@@ -13,6 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import asdict
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -70,7 +71,7 @@ def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
         "subject_fields": list(concept.subject_fields),
         "definition": {"en": concept.definition.en, "zh-Hans": concept.definition.zh_hans},
         "usage_note": english.usage_note if english else None,
-        "sources": [glossary.sources[s].model_dump(mode="json") for s in cited if s in glossary.sources],
+        "sources": [asdict(glossary.sources[s]) for s in cited if s in glossary.sources],
         "matched": {
             "query": match.query,
             "via": match.via,
@@ -159,7 +160,7 @@ def cmd_search(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
 
 
 def _problem_record(problem: Problem) -> dict[str, Any]:
-    return problem.model_dump()
+    return asdict(problem)
 
 
 def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossary], ui: Messages) -> ExitStatus:

@@ -11,14 +11,17 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from .load import load_glossary_data, shipped_glossary_path
 from .lookup import Index, Match
 from .model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
+
+if TYPE_CHECKING:
+    from .lookup import Tables
 
 Reliability = Literal["high", "medium", "low"]
 _RELIABILITY_BY_KIND: dict[str, Reliability] = {
@@ -31,11 +34,11 @@ class Glossary:
     """A validated termbase: concepts by id, the source registry, and lookup over both languages."""
 
     def __init__(self, data: GlossaryData, *, origin: str = "",
-                 index_keys: tuple[tuple[str, str, int, str, int], ...] | None = None) -> None:
+                 tables: Tables | None = None) -> None:
         self.data = data
         self.origin = origin
-        self._index_keys = index_keys
-        self.concepts: Mapping[str, Concept] = {c.id: c for c in data.concepts}
+        self._tables = tables
+        self.concepts: Mapping[str, Concept] = _ConceptsById(data.concepts)
         self.sources: Mapping[str, Source] = {s.id: s for s in data.sources}
         self.subject_fields: Mapping[str, SubjectField] = {f.id: f for f in data.subject_fields}
 
@@ -47,11 +50,11 @@ class Glossary:
             shipped = _shipped_glossary()
             base, base_key = shipped.data, shipped.origin
         loaded = load_glossary_data([Path(p) for p in paths], base=base, base_key=base_key, use_cache=use_cache)
-        return cls(loaded.data, origin=loaded.key, index_keys=loaded.index_keys)
+        return cls(loaded.data, origin=loaded.key, tables=loaded.tables)
 
     @cached_property
     def _index(self) -> Index:
-        return Index(self.data.concepts, self._index_keys)
+        return Index(self.data.concepts, self._tables)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -104,6 +107,27 @@ class Glossary:
         return min((_RELIABILITY_BY_KIND[k] for k in kinds), key=order.__getitem__)
 
 
+class _ConceptsById(Mapping[str, Concept]):
+    """Concepts by id, in glossary order, over a sequence that may build them lazily (the cache's)."""
+
+    def __init__(self, concepts: Sequence[Concept]):
+        self._concepts = concepts
+        ids = getattr(concepts, "ids", None) or [c.id for c in concepts]
+        self._numbers = {concept_id: number for number, concept_id in enumerate(ids)}
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        return self._concepts[self._numbers[concept_id]]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._numbers
+
+
 _shipped: Glossary | None = None
 
 
@@ -127,7 +151,7 @@ def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True)
 def clear_caches() -> None:
     """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries."""
     global _shipped
-    from .load import clear_cache
+    from .cache import clear_cache
 
     _shipped = None
     clear_cache()

@@ -6,9 +6,9 @@ A glossary directory holds ``concepts/*.yaml``, ``sources/*.yaml``,
 raises :class:`~nqp_terms.model.GlossaryError` listing *every* problem with
 its file and line; nothing is skipped with a warning.
 
-A validated glossary is cached as JSON keyed on a hash of its files, so the
-next load is a single ``model_validate_json`` (validation stays on, so a
-tampered cache still cannot produce invalid records).
+:func:`load_glossary_data` goes through the cache (:mod:`nqp_terms.cache`):
+YAML is parsed and validated (and pydantic imported) only when a glossary
+file or the validating code has changed since the last load.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import BaseModel, ConfigDict, ValidationError
-
 from .model import (Concept, Context, Definition, GlossaryData, GlossaryError, LintExamples, MatchOptions, Problem,
                     Source, SubjectField, Term)
 
 if TYPE_CHECKING:
+    from .lookup import Tables
     from .checks import Located
 
 #: Files larger than this are refused rather than parsed: a glossary file is
@@ -42,11 +41,12 @@ def shipped_glossary_path() -> Path:
     In a wheel it is packaged as ``nqp_terms/_glossary``; in a source checkout
     (an editable install) it is the repository's ``glossary/`` folder.
     """
-    from importlib import resources  # deferred: needed once per process
-
-    packaged = resources.files("nqp_terms") / "_glossary"
+    # A path beside this module rather than importlib.resources: the glossary is
+    # read as files (walked, stat'ed for the cache key), which a zipped package
+    # could not offer anyway, and importlib.resources costs 15 ms to import.
+    packaged = Path(__file__).parent / "_glossary"
     if packaged.is_dir():
-        return Path(str(packaged))
+        return packaged
     return Path(__file__).resolve().parent.parent / "glossary"
 
 
@@ -138,54 +138,58 @@ def _read_text(path: Path) -> tuple[str | None, Problem | None]:
 
 # ----------------------------------------------------------- validation
 
-# Every field name a glossary file may use, for "did you mean" on a misspelt one.
-_FIELD_NAMES = sorted({field.alias or name
-                       for model in (Concept, Term, Definition, MatchOptions, LintExamples, Context, Source, SubjectField)
-                       for name, field in model.model_fields.items()})
+_RECORD_TYPES = (Concept, Term, Definition, MatchOptions, LintExamples, Context, Source, SubjectField)
 
 
 def _describe(error: Any) -> str:
     """Turn one pydantic error into a sentence that says what was expected."""
     kind, loc, given = error["type"], error["loc"], error.get("input")
     last = loc[-1] if loc else None
-    if kind == "missing":
+    if kind in ("missing", "missing_keyword_only_argument", "missing_argument"):
         return f"missing required field {last!r}"
-    if kind == "extra_forbidden":
+    if kind in ("extra_forbidden", "unexpected_keyword_argument"):
         import difflib  # deferred: only error messages use it
 
-        close = difflib.get_close_matches(str(last), _FIELD_NAMES, n=1)
+        from .validation import field_names
+
+        close = difflib.get_close_matches(str(last), field_names(*_RECORD_TYPES), n=1)
         return f"unknown field {last!r}" + (f"; did you mean {close[0]!r}?" if close else "")
     if kind == "literal_error":
         expected = error["ctx"]["expected"]
         if last == "[key]":
             return f"unknown language {given!r}; expected {expected}"
         return f"expected {expected}, got {given!r}"
-    if kind == "value_error":
-        return f"expected {error['ctx']['error']}, got {given!r}"
-    if kind == "too_short":
-        return f"expected at least {error['ctx']['min_length']} item(s), got none"
+    if kind == "dataclass_type":
+        return f"expected a mapping of fields, got {type(given).__name__} {given!r}"
     readable = error["msg"].replace("Input should be", "expected")
     return f"{readable}, got {type(given).__name__} {given!r}" if given is not None else readable
 
 
-def _validate(model: type[BaseModel], data: Any, document: Any, path: tuple[str | int, ...],
-              problems: list[Problem]) -> Any:
+def _validate(model: type, data: Any, document: Any, path: tuple[str | int, ...], problems: list[Problem]) -> Any:
+    from .validation import ValidationError, format_errors, validate  # deferred: pydantic only on a cache miss
+
+    concept = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+
+    def report(loc: tuple[str | int, ...], message: str, *, key: bool = False) -> None:
+        where = path + loc
+        problems.append(Problem(file=document.file, line=document.key_line(where) if key else document.line_of(where),
+                                concept=concept, field=".".join(str(s) for s in loc) or None, message=message,
+                                code="schema"))
+
     try:
-        return model.model_validate(data)
+        record: Any = validate(model, data)
     except ValidationError as error:
-        concept = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
         details = error.errors()
         for detail in details:
             loc = tuple(step for step in detail["loc"] if step != "[key]")
-            where = path + loc
-            line = document.key_line(where) if detail["type"] == "extra_forbidden" else document.line_of(where)
-            problems.append(Problem(file=document.file, line=line, concept=concept,
-                                    field=".".join(str(s) for s in loc) or None,
-                                    message=_describe(detail), code="schema"))
+            report(loc, _describe(detail), key=detail["type"] in ("extra_forbidden", "unexpected_keyword_argument"))
         return _salvage(model, data, details)
+    for loc, expected, given in format_errors(record):
+        report(loc, f"expected {expected}, got {given!r}")
+    return record
 
 
-def _salvage(model: type[BaseModel], data: Any, details: list[Any]) -> Any:
+def _salvage(model: type, data: Any, details: list[Any]) -> Any:
     """The record without the terms and optional fields that failed, so the other rules still run on it.
 
     Without this, one misspelt field would hide every other problem of the
@@ -210,8 +214,10 @@ def _salvage(model: type[BaseModel], data: Any, details: list[Any]) -> Any:
     if terms is not None:
         pruned["terms"] = {lang: [t for i, t in enumerate(items) if (lang, i) not in doomed_terms]
                            for lang, items in terms.items()}
+    from .validation import ValidationError, validate
+
     try:
-        return Concept.model_validate(pruned)
+        return validate(Concept, pruned)
     except ValidationError:
         return None
 
@@ -232,7 +238,7 @@ def _parse(path: Path, problems: list[Problem]) -> Any:
     return document if document.node is not None else None
 
 
-def _records(document: Any, model: type[BaseModel], problems: list[Problem], *, single_ok: bool) -> list[Located]:
+def _records(document: Any, model: type, problems: list[Problem], *, single_ok: bool) -> list[Located]:
     """Validate a file holding one record (a mapping, if ``single_ok``) or a list of records."""
     from .checks import Located
 
@@ -358,103 +364,34 @@ def _duplicate(located: Any, what: str, first: Any = None) -> Problem:
 # ---------------------------------------------------------------- cache
 
 
-def cache_dir() -> Path | None:
-    """Where validated glossaries are cached; ``None`` when caching is off (``NQP_TERMS_CACHE=off``)."""
-    setting = os.environ.get("NQP_TERMS_CACHE", "")
-    if setting.lower() in ("off", "0", "no", "false"):
-        return None
-    if setting:
-        return Path(setting)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "nqp-terms"
-
-
-class CachedGlossary(BaseModel):
-    """What the cache file holds: the validated data and the lookup keys computed from it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
-
-    data: GlossaryData
-    #: (key space, key, concept index, language, term index): see :class:`nqp_terms.lookup.Index`.
-    index_keys: tuple[tuple[str, str, int, str, int], ...]
-
-
-def _cache_key(paths: Sequence[Path], base_key: str) -> str | None:
-    """A key that changes when any glossary file or the code that validates it changes.
-
-    Files are identified by path, size and modification time rather than by a
-    hash of their content: on a 10,000-file glossary, reading every file to
-    hash it would cost more than loading the cache saves.
-    """
-    import hashlib  # deferred: not needed to import the package
-
-    files, problems = find_files(paths)
-    if problems:
-        return None
-    digest = hashlib.sha256(base_key.encode())
-    # The rules are part of the key: a cache written by other code is not trusted.
-    package = Path(__file__).parent
-    for module in ("model.py", "checks.py", "load.py", "pinyin.py", "hanzi.py", "keys.py", "normalize.py",
-                   "lookup.py"):
-        digest.update((package / module).read_bytes())
-    for root in paths:
-        digest.update(str(root.absolute()).encode() + b"\0")
-    for file in files.all():
-        try:
-            status = file.stat()
-        except OSError:
-            return None
-        digest.update(f"{file}\0{status.st_size}\0{status.st_mtime_ns}\0".encode())
-    return digest.hexdigest()[:32]
-
-
 @dataclass(frozen=True)
 class LoadedGlossary:
     data: GlossaryData
     key: str
-    index_keys: tuple[tuple[str, str, int, str, int], ...] | None
+    tables: Tables | None
 
 
 def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = None, base_key: str = "",
                        use_cache: bool = True) -> LoadedGlossary:
-    """Like :func:`read_glossary`, through the cache."""
-    from .lookup import index_keys
+    """Like :func:`read_glossary`, through the cache (:mod:`nqp_terms.cache`)."""
+    from .cache import cache_dir, cache_key, read_cached, write_cached
 
     directory = cache_dir() if use_cache else None
-    key = _cache_key(paths, base_key) if directory is not None else None
+    key = cache_key(paths, base_key) if directory is not None else None
     if directory is not None and key is not None:
-        cached = directory / f"glossary-{key}.json"
         gc_was_enabled = gc.isenabled()
         gc.disable()  # as in read_glossary: every object built here stays alive
         try:
-            entry = CachedGlossary.model_validate_json(cached.read_bytes())
-            return LoadedGlossary(entry.data, key, entry.index_keys)
-        except (OSError, ValueError):
-            pass  # no cache yet, or an unreadable one: rebuild it
+            cached = read_cached(directory, key)
         finally:
             if gc_was_enabled:
                 gc.enable()
+        if cached is not None:
+            return LoadedGlossary(cached[0], key, cached[1])
+    from .lookup import index_tables
+
     data = read_glossary(paths, base=base)
-    keys = tuple(index_keys(data.concepts))
+    tables = index_tables(data.concepts)
     if directory is not None and key is not None:
-        try:
-            directory.mkdir(parents=True, exist_ok=True)
-            temporary = directory / f".glossary-{key}.{os.getpid()}.tmp"
-            entry = CachedGlossary(data=data, index_keys=keys)
-            # Defaults are left out: they are most of every term, and validation restores them.
-            temporary.write_text(entry.model_dump_json(by_alias=True, exclude_defaults=True), encoding="utf-8")
-            os.replace(temporary, directory / f"glossary-{key}.json")
-        except OSError:
-            pass  # a read-only home directory only costs speed
-    return LoadedGlossary(data, key or "", keys)
-
-
-def clear_cache() -> int:
-    """Delete every cached glossary; return how many files were removed."""
-    directory = cache_dir()
-    removed = 0
-    if directory is not None and directory.is_dir():
-        for file in directory.glob("glossary-*.json"):
-            file.unlink(missing_ok=True)
-            removed += 1
-    return removed
+        write_cached(directory, key, data, tables)
+    return LoadedGlossary(data, key or "", tables)

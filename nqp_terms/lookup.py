@@ -3,12 +3,15 @@
 An :class:`Index` maps match keys (see :mod:`nqp_terms.keys`) to the terms
 that produce them, in three key spaces: Chinese, pinyin and English.  Exact
 key hits answer in microseconds; near misses are offered as suggestions.
+
+The tables hold positions (concept number, language, term number), not
+records, so that the cache can store them and a lookup builds only the
+concepts it touches.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Literal, cast
 
@@ -63,14 +66,41 @@ class _Entry:
 
 
 IndexKey = tuple[str, str, int, str, int]
+#: Key space -> match key -> the term it leads to, or a list of terms when several share the key.
+#: A term is one int (see :func:`_position`): a 10,000-concept glossary has 40,000
+#: keys, and the cache reads ints far faster than tuples.
+Tables = dict[str, dict[str, "int | list[int]"]]
+
+_LANGUAGE_NUMBERS: dict[str, int] = {"zh-Hans": 0, "zh-Hant": 1, "en": 2}
+_NUMBERED_LANGUAGES: tuple[Language, ...] = ("zh-Hans", "zh-Hant", "en")
+
+
+def _position(number: int, language: str, position: int) -> int:
+    """Concept number, language and term number packed into one int (up to 4,096 terms per language)."""
+    if position > 0xFFF:
+        raise ValueError(f"concept {number} has more than 4,096 terms in {language}")
+    return number << 14 | _LANGUAGE_NUMBERS[language] << 12 | position
+
+
+def index_tables(concepts: Sequence[Concept]) -> Tables:
+    """The lookup tables of ``concepts``; computing the keys is most of the cost of an :class:`Index`."""
+    tables: Tables = {"zh": {}, "pinyin": {}, "en": {}}
+    for space, key, number, language, position in index_keys(concepts):
+        table, packed = tables[space], _position(number, language, position)
+        found = table.get(key)
+        if found is None:
+            table[key] = packed
+        elif isinstance(found, list):
+            found.append(packed)
+        else:
+            table[key] = [found, packed]
+    return tables
 
 
 def index_keys(concepts: Sequence[Concept]) -> Iterator[IndexKey]:
     """Every lookup key of ``concepts``: (key space, key, concept index, language, term index).
 
-    Lookup forms are indexed under the language's preferred term.  Computing
-    the keys is most of the cost of building an :class:`Index`, so the loader
-    stores them in its cache.
+    Lookup forms are indexed under the language's preferred term.
     """
     for number, concept in enumerate(concepts):
         for language, terms in concept.terms.items():
@@ -96,15 +126,18 @@ def _keys_of(text: str, term: Term, number: int, language: Language, position: i
 class Index:
     """Lookup tables over a set of concepts, built once."""
 
-    def __init__(self, concepts: Sequence[Concept], keys: Iterable[IndexKey] | None = None):
-        self._spaces: dict[str, dict[str, list[_Entry]]] = {"zh": defaultdict(list), "pinyin": defaultdict(list),
-                                                            "en": defaultdict(list)}
-        for space, key, number, language, position in (index_keys(concepts) if keys is None else keys):
-            concept = concepts[number]
-            tag = cast(Language, language)
-            via = cast(Via, "pinyin" if space == "pinyin" else tag)
-            entry = _Entry(concept, concept.terms[tag][position], tag, via)
-            self._spaces[space][key].append(entry)
+    def __init__(self, concepts: Sequence[Concept], tables: Tables | None = None):
+        self._concepts = concepts
+        self._spaces = index_tables(concepts) if tables is None else tables
+
+    def _entries(self, space: str, packed: int | list[int]) -> list[_Entry]:
+        entries = []
+        for code in packed if isinstance(packed, list) else (packed,):
+            concept = self._concepts[code >> 14]
+            language = _NUMBERED_LANGUAGES[code >> 12 & 3]
+            via = cast(Via, "pinyin" if space == "pinyin" else language)
+            entries.append(_Entry(concept, concept.terms[language][code & 0xFFF], language, via))
+        return entries
 
     def _spaces_for(self, query: str) -> list[tuple[str, str]]:
         """The key spaces a query can hit, with its key in each, most likely first."""
@@ -120,9 +153,9 @@ class Index:
         if not isinstance(query, str) or not query.strip():
             raise ValueError(f"a lookup query must be a non-empty string, not {query!r}")
         for space, key in self._spaces_for(query):
-            entries = self._spaces[space].get(key)
-            if entries:
-                return self._resolve(query, entries)
+            packed = self._spaces[space].get(key)
+            if packed is not None:
+                return self._resolve(query, self._entries(space, packed))
         return None
 
     def _resolve(self, query: str, entries: list[_Entry]) -> Match:
@@ -156,7 +189,7 @@ class Index:
             allowed = 1 if len(key) <= 6 else 2
             for choice, distance, _ in process.extract(key, list(table), scorer=Levenshtein.distance,
                                                        score_cutoff=allowed, limit=limit):
-                entry = table[choice][0]
+                entry = self._entries(space, table[choice])[0]
                 shown = entry.term.term if space != "pinyin" else f"{entry.term.pinyin} ({entry.term.term})"
                 found.append((int(distance), shown))
         unique = list(dict.fromkeys(text for _, text in sorted(found)))
@@ -170,12 +203,12 @@ class Index:
         for space, key in self._spaces_for(text):
             if not key:
                 continue
-            for candidate, entries in self._spaces[space].items():
-                position = candidate.find(key)
-                if position < 0:
+            for candidate, packed in self._spaces[space].items():
+                found = candidate.find(key)
+                if found < 0:
                     continue
-                closeness = 0 if candidate == key else (1 if position == 0 else 2)
-                for entry in entries:
+                closeness = 0 if candidate == key else (1 if found == 0 else 2)
+                for entry in self._entries(space, packed):
                     ranked.append(((closeness, _STATUS_RANK[entry.term.status], len(candidate)), entry))
         ranked.sort(key=lambda item: (item[0], item[1].concept.id))
         seen: set[str] = set()

@@ -5,6 +5,12 @@ language, a list of :class:`Term` objects, each with its own status and
 sources.  Everything is immutable; records compare and hash on their
 canonical key (a concept's id, a term's language and text).
 
+The records are plain frozen dataclasses so that using the termbase costs no
+more than importing the standard library.  Glossary files are validated
+against these same classes by pydantic (:mod:`nqp_terms.validation`), which is
+imported only when YAML has to be read: a lookup served from the cache never
+pays for it.
+
 >>> term = Term(term="new quality productive forces", status="preferred",
 ...             sources=("qiushi-xi-columns",))
 >>> term
@@ -16,9 +22,9 @@ True
 from __future__ import annotations
 
 import re
-from typing import Literal
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 #: The languages a concept may hold terms in.  BCP 47 tags, with the script
 #: subtag because Simplified and Traditional forms are separate designations.
@@ -52,13 +58,15 @@ SOURCE_ID = CONCEPT_ID
 PARTIAL_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 HTTP_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$")
 
+# Every record is a dataclass that is frozen (immutable), keyword-only (fields
+# read as in the YAML) and slotted (a 10,000-concept glossary holds a great many).
+# What pydantic applies when it validates a glossary file against a record:
+# a misspelt field is an error, never silently dropped.
+_STRICT_FIELDS: dict[str, Any] = {"extra": "forbid"}
 
-class _Record(BaseModel):
-    # defer_build: validators are built on first use, not at import (pydantic's advice for import time).
-    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True, defer_build=True)
 
-
-class Source(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
+class Source:
     """A publication that attests a rendering, cited by its ``id``.
 
     ``date`` is the publication date (``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``),
@@ -66,6 +74,9 @@ class Source(_Record):
     ``url`` may be ``None`` only for documents we hold ourselves (the seeds),
     which can attest a bad rendering but never support a good one.
     """
+
+    # YAML reads a bare year (``date: 2023``) as an integer; it is still a date.
+    __pydantic_config__ = {**_STRICT_FIELDS, "coerce_numbers_to_str": True}
 
     id: str
     publisher: str
@@ -75,33 +86,6 @@ class Source(_Record):
     accessed: str
     kind: SourceKind
     note: str | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _id_is_a_slug(cls, value: str) -> str:
-        if not SOURCE_ID.match(value):
-            raise ValueError("a lower-case slug such as 'qiushi-2024-03-xi-speech'")
-        return value
-
-    @field_validator("date", "accessed", mode="before")
-    @classmethod
-    def _year_as_text(cls, value: object) -> object:
-        # YAML reads a bare year (date: 2023) as an integer; it is still a date.
-        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-
-    @field_validator("date", "accessed")
-    @classmethod
-    def _partial_iso_date(cls, value: str | None) -> str | None:
-        if value is not None and not PARTIAL_DATE.match(value):
-            raise ValueError("a date written YYYY, YYYY-MM or YYYY-MM-DD")
-        return value
-
-    @field_validator("url")
-    @classmethod
-    def _http_url(cls, value: str | None) -> str | None:
-        if value is not None and not HTTP_URL.match(value):
-            raise ValueError("an http:// or https:// URL")
-        return value
 
     def __repr__(self) -> str:
         return f"Source({self.id!r}, publisher={self.publisher!r}, date={self.date!r})"
@@ -113,7 +97,8 @@ class Source(_Record):
         return hash(("source", self.id))
 
 
-class MatchOptions(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class MatchOptions:
     """How the linter recognises a deprecated rendering in running text.
 
     The defaults suit a multi-word calque: any case, anywhere.  A calque that
@@ -121,26 +106,35 @@ class MatchOptions(_Record):
     ``context`` words in the same sentence.
     """
 
+    __pydantic_config__ = _STRICT_FIELDS
+
     case_sensitive: bool = False
     when: MatchWhen = "anywhere"
     context: tuple[str, ...] = ()
 
 
-class LintExamples(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class LintExamples:
     """Sentences the linter must flag and must not flag for this rendering."""
+
+    __pydantic_config__ = _STRICT_FIELDS
 
     flagged: tuple[str, ...] = ()
     not_flagged: tuple[str, ...] = ()
 
 
-class Context(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Context:
     """A short attested sentence using the term, with the source it is quoted from."""
+
+    __pydantic_config__ = _STRICT_FIELDS
 
     text: str
     source: str
 
 
-class Term(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True, repr=False)
+class Term:
     """One designation of a concept in one language.
 
     Preferred and admitted terms cite ``sources`` (ids in the source registry)
@@ -148,6 +142,8 @@ class Term(_Record):
     terms name the rendering to ``use_instead`` and may cite where they were
     ``seen_in``.
     """
+
+    __pydantic_config__ = _STRICT_FIELDS
 
     term: str
     status: Status
@@ -161,7 +157,7 @@ class Term(_Record):
     use_instead: str | None = None
     seen_in: tuple[str, ...] = ()
     reason: str | None = None
-    # Shared immutable defaults: a default_factory would build two models per term.
+    # Shared immutable defaults: a default_factory would build two records per term.
     match: MatchOptions = MatchOptions()
     examples: LintExamples = LintExamples()
     contexts: tuple[Context, ...] = ()
@@ -177,14 +173,23 @@ class Term(_Record):
         return f"Term({self.term!r}, status={self.status!r})"
 
 
-class Definition(_Record):
-    """Short definitions in our own words, one per language."""
+def yaml_name(field_name: str) -> str:
+    """The key a field is written under in YAML: language fields use their BCP 47 tag."""
+    return "zh-Hans" if field_name == "zh_hans" else field_name
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Definition:
+    """Short definitions in our own words, one per language (``zh-Hans`` in YAML)."""
+
+    __pydantic_config__ = {**_STRICT_FIELDS, "alias_generator": yaml_name, "populate_by_name": True}
 
     en: str | None = None
-    zh_hans: str | None = Field(default=None, alias="zh-Hans")
+    zh_hans: str | None = None
 
 
-class Concept(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)
+class Concept:
     """A concept with its terms in Simplified and Traditional Chinese and English.
 
     >>> concept = Concept(
@@ -198,21 +203,16 @@ class Concept(_Record):
     ['bull nose']
     """
 
+    __pydantic_config__ = _STRICT_FIELDS
+
     id: str
-    subject_fields: tuple[str, ...] = Field(min_length=1)
+    subject_fields: tuple[str, ...]
     definition: Definition = Definition()
     terms: dict[Language, tuple[Term, ...]]
-    lookup_forms: dict[Language, tuple[str, ...]] = Field(default_factory=dict)
+    lookup_forms: dict[Language, tuple[str, ...]] = field(default_factory=dict)
     related: tuple[str, ...] = ()
     usage_note: str | None = None
     note: str | None = None
-
-    @field_validator("id")
-    @classmethod
-    def _id_is_a_slug(cls, value: str) -> str:
-        if not CONCEPT_ID.match(value):
-            raise ValueError("a lower-case ASCII slug such as 'xinzhi-shengchanli'")
-        return value
 
     def in_language(self, language: Language) -> tuple[Term, ...]:
         """All terms in ``language``, in the order the glossary lists them."""
@@ -263,18 +263,25 @@ class Concept(_Record):
         return hash(("concept", self.id))
 
 
-class SubjectField(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class SubjectField:
     """An entry of the controlled list of subject fields."""
+
+    __pydantic_config__ = _STRICT_FIELDS
 
     id: str
     en: str
     zh: str
 
 
-class GlossaryData(_Record):
-    """Everything a glossary directory holds, validated; the unit the cache stores."""
+@dataclass(frozen=True, kw_only=True, slots=True, eq=False)
+class GlossaryData:
+    """Everything a glossary directory holds, validated; the unit the cache stores.
 
-    concepts: tuple[Concept, ...]
+    ``concepts`` is a tuple, or the cache's sequence that builds each concept on first use.
+    """
+
+    concepts: Sequence[Concept]
     sources: tuple[Source, ...]
     subject_fields: tuple[SubjectField, ...]
     spelling_variants: tuple[tuple[str, str], ...] = ()
@@ -283,7 +290,8 @@ class GlossaryData(_Record):
 # --------------------------------------------------------------------- errors
 
 
-class Problem(_Record):
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Problem:
     """One thing wrong with a glossary: where it is and what was expected."""
 
     file: str

@@ -22,7 +22,8 @@ document that declares entities is refused.
 >>> from nqp_terms.export import export
 >>> shipped = nqp_terms.load()
 >>> imported = read_tbx(export(shipped, "tbx"))
->>> imported.warnings, imported.concepts[0].model_dump() == sorted(shipped, key=lambda c: c.id)[0].model_dump()
+>>> from nqp_terms.validation import as_data
+>>> imported.warnings, as_data(imported.concepts[0]) == as_data(sorted(shipped, key=lambda c: c.id)[0])
 ([], True)
 >>> read_tbx(b"<html/>", name="page.html")
 Traceback (most recent call last):
@@ -35,11 +36,9 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, get_args
-
-from pydantic import ValidationError
 
 from .export.tbx import NAMESPACE, OLD_NAMESPACES, note_label
 from .export.tbx2 import V2_NAMES
@@ -60,6 +59,7 @@ from .model import (
     Term,
     TermType,
 )
+from .validation import ValidationError, as_data, validate
 
 MAX_TBX_BYTES = 256 * 1024 * 1024
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -196,10 +196,9 @@ class _Sources:
                 if not record_id.startswith("source."):
                     continue
                 items = {item.get("type"): _text(item) for item in record if _local(item) == "item"}
-                values = {name: items.get(name) for name in Source.model_fields if name != "id"}
+                values = {f.name: items.get(f.name) for f in fields(Source) if f.name != "id"}
                 try:
-                    self.described[record_id] = Source.model_validate({"id": record_id.removeprefix("source."),
-                                                                       **values})
+                    self.described[record_id] = validate(Source, {"id": record_id.removeprefix("source."), **values})
                 except ValidationError as error:
                     self.warnings.append(f"source record {record_id!r} in back is invalid and was left out: "
                                          f"{error.errors()[0]['msg']}")
@@ -316,7 +315,7 @@ class _Reader:
             if outside:
                 self.warnings.append(f"{concept.id}: related concepts not in this file were left out: "
                                      f"{', '.join(outside)}")
-                concept = concept.model_copy(update={"related": tuple(r for r in concept.related if r in ids)})
+                concept = replace(concept, related=tuple(r for r in concept.related if r in ids))
             result.append(concept)
         return result
 
@@ -409,7 +408,7 @@ class _Reader:
         if not subject_fields:
             self.fields.setdefault(_UNCLASSIFIED.id, _UNCLASSIFIED)
             subject_fields.append(_UNCLASSIFIED.id)
-        definition = Definition.model_validate({"en": definitions.get("en"), "zh-Hans": definitions.get("zh-Hans")})
+        definition = validate(Definition, {"en": definitions.get("en"), "zh-Hans": definitions.get("zh-Hans")})
         values: dict[str, Any] = {
             "id": concept_id, "subject_fields": tuple(dict.fromkeys(subject_fields)), "definition": definition,
             "terms": finished, "related": tuple(dict.fromkeys(related)),
@@ -419,7 +418,7 @@ class _Reader:
             values["usage_note"] = "\n".join(usage_notes)
         if notes:
             values["note"] = "\n".join(notes)
-        return Concept(**values)
+        return validate(Concept, values)
 
     def _definition(self, element: Any, language: Language | None, definitions: dict[str, str],
                     notes: list[str]) -> None:
@@ -534,9 +533,9 @@ class _Reader:
                 elif label == "seen_in":
                     values.setdefault("seen_in", []).append(value)
                 elif label == "match":
-                    values["match"] = MatchOptions.model_validate(json.loads(value))
+                    values["match"] = validate(MatchOptions, json.loads(value))
                 elif label == "examples":
-                    values["examples"] = LintExamples.model_validate(json.loads(value))
+                    values["examples"] = validate(LintExamples, json.loads(value))
                 elif label == "reliability":
                     continue  # derived from the sources on export; nothing to keep
                 else:
@@ -585,7 +584,7 @@ class _Reader:
             for name in ("seen_in", "sources"):
                 if name in values:
                     values[name] = tuple(dict.fromkeys(values[name]))
-            result.append(Term(**values))
+            result.append(validate(Term, values))
         return tuple(result)
 
 
@@ -610,7 +609,7 @@ def _shipped_subject_fields() -> list[SubjectField]:
 
     path = shipped_glossary_path() / "subject-fields.yaml"
     document = read_yaml_text(path.read_text(encoding="utf-8"), str(path))
-    return [SubjectField.model_validate(item) for item in document.data or ()]
+    return [validate(SubjectField, item) for item in document.data or ()]
 
 
 def read_tbx(source: Path | bytes, *, accessed: str | None = None, name: str | None = None) -> ImportedGlossary:
@@ -649,17 +648,17 @@ def write_glossary(imported: ImportedGlossary, directory: Path) -> list[Path]:
     (directory / "concepts").mkdir(parents=True, exist_ok=True)
     for concept in imported.concepts:
         path = directory / "concepts" / f"{concept.id}.yaml"
-        path.write_text(dump(concept.model_dump(mode="json", by_alias=True, exclude_defaults=True)), encoding="utf-8")
+        path.write_text(dump(as_data(concept, exclude_defaults=True)), encoding="utf-8")
         written.append(path)
     if imported.sources:
         (directory / "sources").mkdir(exist_ok=True)
         path = directory / "sources" / "imported.yaml"
-        path.write_text(dump([s.model_dump(mode="json", exclude_defaults=True) for s in imported.sources]),
+        path.write_text(dump([as_data(s, exclude_defaults=True) for s in imported.sources]),
                         encoding="utf-8")
         written.append(path)
     if imported.subject_fields:
         path = directory / "subject-fields.yaml"
-        path.write_text(dump([f.model_dump(mode="json") for f in imported.subject_fields]), encoding="utf-8")
+        path.write_text(dump([as_data(f) for f in imported.subject_fields]), encoding="utf-8")
         written.append(path)
     return written
 

@@ -9,6 +9,7 @@ everything would prove nothing, so deliberately broken files must fail both.
 from __future__ import annotations
 
 from functools import cache
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -248,10 +249,10 @@ def test_contexts_sit_at_term_level_with_their_source(glossary: nqp_terms.Glossa
     from nqp_terms.model import Context, GlossaryData
 
     concept = glossary.concepts["niubizi"]
-    crux = concept.terms["en"][0].model_copy(update={
-        "contexts": (Context(text="Innovation is the crux of the matter.", source="qiushi-xi-columns"),),
-        "geographical_usage": "CN", "pos": "noun"})
-    changed = concept.model_copy(update={"terms": {**concept.terms, "en": (crux, *concept.terms["en"][1:])}})
+    crux = replace(concept.terms["en"][0],
+                   contexts=(Context(text="Innovation is the crux of the matter.", source="qiushi-xi-columns"),),
+                   geographical_usage="CN", pos="noun")
+    changed = replace(concept, terms={**concept.terms, "en": (crux, *concept.terms["en"][1:])})
     small = nqp_terms.Glossary(GlossaryData(concepts=(changed,), sources=glossary.data.sources,
                                             subject_fields=glossary.data.subject_fields))
     document = export(small, "tbx")

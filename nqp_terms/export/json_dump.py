@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from ..glossary import Glossary
 from ..model import Concept
+from ..validation import as_data
 
 FORMAT = "nqp-terms-glossary/1"
 
@@ -30,10 +31,10 @@ def render(glossary: Glossary, concepts: Sequence[Concept]) -> str:
     fields = {f for c in concepts for f in c.subject_fields}
     document = {
         "format": FORMAT,
-        "concepts": [c.model_dump(mode="json", by_alias=True) for c in concepts],
-        "sources": [glossary.sources[s].model_dump(mode="json") for s in sorted(glossary.sources)
+        "concepts": [as_data(c) for c in concepts],
+        "sources": [as_data(glossary.sources[s]) for s in sorted(glossary.sources)
                     if complete or s in cited],
-        "subject_fields": [f.model_dump(mode="json") for f in glossary.subject_fields.values()
+        "subject_fields": [as_data(f) for f in glossary.subject_fields.values()
                            if complete or f.id in fields],
         "spelling_variants": [list(pair) for pair in glossary.data.spelling_variants],
     }

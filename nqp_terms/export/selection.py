@@ -21,6 +21,7 @@ ValueError: unknown term status 'forbidden'; expected one of: admitted, deprecat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import get_args
 
 from ..glossary import Glossary
@@ -44,7 +45,7 @@ def select(glossary: Glossary, *, subject_fields: Iterable[str] | None = None,
                      if (kept := tuple(t for t in terms if t.status in wanted))}
             if not terms:
                 continue
-            concept = concept.model_copy(update={"terms": terms})
+            concept = replace(concept, terms=terms)
         chosen.append(concept)
     return chosen
 

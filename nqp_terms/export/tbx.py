@@ -42,6 +42,7 @@ from lxml import etree
 
 from ..glossary import Glossary
 from ..model import LANGUAGES, Concept, LintExamples, MatchOptions, Source, Term
+from ..validation import as_data
 
 NAMESPACE = "urn:iso:std:iso:30042:ed-2"
 #: Namespaces of TBX v3 drafts that some tools still write; accepted on import, never written.
@@ -238,9 +239,9 @@ class _Writer:
             self.cited_sources.add(source_id)
             _note(element, "seen_in", source_id)
         if term.match != MatchOptions():
-            _note(element, "match", _compact_json(term.match.model_dump(exclude_defaults=True)))
+            _note(element, "match", _compact_json(as_data(term.match, exclude_defaults=True)))
         if term.examples != LintExamples():
-            _note(element, "examples", _compact_json(term.examples.model_dump(exclude_defaults=True)))
+            _note(element, "examples", _compact_json(as_data(term.examples, exclude_defaults=True)))
         if term.usage_note:
             _note(element, "usage_note", term.usage_note)
         if term.note:

@@ -1,4 +1,4 @@
-"""JSON Schemas for the glossary's YAML files, generated from the pydantic models and shipped as files.
+"""JSON Schemas for the glossary's YAML files, generated from the records with pydantic and shipped as files.
 
 Editors with a YAML language server validate a concept as it is typed when the
 file starts with a modeline such as::
@@ -6,10 +6,10 @@ file starts with a modeline such as::
     # yaml-language-server: $schema=<path to>/nqp_terms/schema/concept.schema.json
 
 The files are generated, never edited: ``python -m nqp_terms.schema`` rewrites
-them, and a test fails when they differ from what the models give.  The
-generator adds what the models check in validators rather than in types: the
-id, date and URL patterns, and YAML's bare years (``date: 2024`` reads as a
-number and is accepted).
+them, and a test fails when they differ from what the records give.  The
+generator adds what the loader checks beyond types: the id, date and URL
+patterns, at least one subject field, and YAML's bare years (``date: 2024``
+reads as a number and is accepted).
 
 >>> schemas = generate()
 >>> sorted(schemas)
@@ -26,7 +26,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import CONCEPT_ID, HTTP_URL, PARTIAL_DATE, SOURCE_ID, Concept, Source, SubjectField
+from ..model import CONCEPT_ID, HTTP_URL, PARTIAL_DATE, SOURCE_ID, Concept, Definition, Source, SubjectField
+from ..validation import as_data
 
 SCHEMA_DIR = Path(__file__).parent
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -52,8 +53,10 @@ def _source_schema(schema: dict[str, Any]) -> None:
 
 def generate() -> dict[str, dict[str, Any]]:
     """Every schema, by file name."""
-    concept = Concept.model_json_schema(by_alias=True)
+    concept = TypeAdapter(Concept).json_schema(by_alias=True)
     concept["properties"]["id"]["pattern"] = CONCEPT_ID.pattern
+    concept["properties"]["subject_fields"]["minItems"] = 1
+    concept["properties"]["definition"]["default"] = as_data(Definition())  # keys as written in YAML
     sources = TypeAdapter(list[Source]).json_schema(by_alias=True)
     _source_schema(sources)
     fields = TypeAdapter(list[SubjectField]).json_schema(by_alias=True)
