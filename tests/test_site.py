@@ -201,11 +201,11 @@ def test_a_small_glossary_builds_its_own_site(tmp_path: Path) -> None:
 def test_glossary_text_shows_as_written_never_as_markup() -> None:
     import markdown
 
-    from nqp_terms.model import Concept, GlossaryData, SubjectField, Term
+    from nqp_terms.model import Concept, Definition, GlossaryData, SubjectField, Term
 
     note = "Not *emphasis*, not <b>bold</b>, not [a link](x) | nor a table cell."
     concept = Concept(id="ceshi", subject_fields=("set-phrases",), usage_note=note,
-                      definition={"en": "An *en* definition.", "zh-Hans": "中文<b>定义</b>*星号*"},
+                      definition=Definition(en="An *en* definition.", zh_hans="中文<b>定义</b>*星号*"),
                       terms={"zh-Hans": (Term(term="测试", status="preferred", pinyin="cèshì"),),
                              "en": (Term(term="test_case", status="preferred", unsourced=True),)})
     glossary = nqp_terms.Glossary(GlossaryData(concepts=(concept,), sources=(), subject_fields=(
