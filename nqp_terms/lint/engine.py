@@ -38,7 +38,7 @@ _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！�
 
 
 _POSITION = attrgetter("start", "end", "rule")
-_FIRST, _SECOND = itemgetter(0), itemgetter(1)
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # The same renderings recur throughout a document; key each once.
 _english_key = lru_cache(maxsize=65536)(english_key)
 
@@ -78,6 +78,7 @@ class Linter:
         self.glossary = glossary
         self.config = config or LintConfig()
         self.engine = engine
+        self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}  # see _deprecated_template
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -124,7 +125,7 @@ class Linter:
         approved_starts = list(map(_FIRST, approved))
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
-        payloads, always, template = self.terms.matcher.payloads, plan.always, self._deprecated_template
+        payloads, always, templates = self.terms.matcher.payloads, plan.always, self._templates
         taken_until = -1
         for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
@@ -138,7 +139,7 @@ class Linter:
             if before and reach_ends[before - 1] > start and _shadowed(approved, approved_starts, reach, start, end):
                 continue
             taken_until = end
-            prefix, suffix, stamp = template(rendering)
+            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
             found = text[start:end]
             findings.append(stamp.at(start, end, found, prefix + found + suffix))
         return findings
@@ -147,7 +148,6 @@ class Linter:
     def _plan(self) -> _PatternPlan:
         return _PatternPlan(self.terms.matcher.payloads)
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one linter per glossary; the cache lives as long as it does
     def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
         term, concept = rendering.term, rendering.concept
@@ -156,20 +156,26 @@ class Linter:
             rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
             suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
             source=self._source_of(rendering, term.use_instead), url=self.url(concept.id))
-        return "“", f"” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”", \
+        template = "“", f"” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”", \
             FindingTemplate(prototype)
+        self._templates[rendering] = template
+        return template
 
     def _consistency(self, text: str, approved: list[tuple[int, int, int]], state: DocumentState) -> list[Finding]:
         english_key = _english_key
         findings = []
         first_pattern, first_rendering = state.first_pattern, state.first_rendering
         approving, payloads = self._plan.approving, self.terms.matcher.payloads
-        for start, end, number in approved:
+        # Once a pattern is its concept's first and that rendering is noted, its later hits change nothing:
+        # compress reads these flags lazily, so such hits are skipped in C from then on.
+        unsettled = [True] * len(payloads)
+        for start, end, number in compress(approved, map(unsettled.__getitem__, map(_THIRD, approved))):
             rendering = approving[number]
             assert rendering is not None
             concept = rendering.concept
             if first_pattern.setdefault(concept.id, number) == number and concept.id in first_rendering:
-                continue  # the same pattern as the concept's first rendering: the same words
+                unsettled[number] = False  # the same pattern as the concept's first rendering: the same words
+                continue
             written = text[start:end]
             used = english_key(written)
             first = first_rendering.setdefault(concept.id, (used, " ".join(written.split())))

@@ -59,6 +59,9 @@ class Finding:
         return record
 
 
+_new, _set = object.__new__, object.__setattr__
+
+
 class FindingTemplate:
     """What every finding of one kind shares, to be stamped at each place it occurs.
 
@@ -77,11 +80,11 @@ class FindingTemplate:
         self._fields = dict(vars(prototype))
 
     def at(self, start: int, end: int, match: str, message: str) -> Finding:
-        finding = object.__new__(Finding)
-        fields = finding.__dict__  # frozen forbids setting attributes, not filling the dictionary
-        fields.update(self._fields)
+        fields = self._fields.copy()
         fields["start"], fields["end"], fields["match"], fields["message"] = start, end, match, message
-        fields["extra"] = dict(fields["extra"])  # each finding its own, as the default factory gives
+        fields["extra"] = fields["extra"].copy()  # each finding its own, as the default factory gives
+        finding = _new(Finding)
+        _set(finding, "__dict__", fields)  # what frozen forbids is the class's __setattr__, not object's
         return finding
 
 

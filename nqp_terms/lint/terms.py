@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
@@ -103,7 +103,7 @@ def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool
     """Whether the term's match options accept the hit ``text[start:end]``."""
     options = rendering.term.match
     found = text[start:end]
-    if options.case_sensitive and _words(found) != _words(rendering.term.term):
+    if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
         return False
     if options.when != "anywhere":
         quoted = _is_quoted(text, start, end)
@@ -114,13 +114,22 @@ def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool
             return False
     if options.context:
         window = text[max(0, start - 250): end + 250].lower()
-        if not any(re.search(rf"\b{re.escape(word.lower())}\b", window) for word in options.context):
+        if not _context_pattern(tuple(options.context)).search(window):
             return False
     return True
 
 
+@lru_cache(maxsize=4096)
+def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the context ``words``, whole, in lower-case text: one search instead of one per word."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(word.lower()) for word in words) + r")\b")
+
+
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
+
+
+_term_words = lru_cache(maxsize=4096)(_words)  # a term's words, for every hit of it
 
 
 def _is_quoted(text: str, start: int, end: int) -> bool:
