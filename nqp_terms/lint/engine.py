@@ -109,15 +109,17 @@ class Linter:
     # -------------------------------------------------------------- rules
 
     def _term_findings(self, text: str, view: CanonicalView, state: DocumentState) -> list[Finding]:
-        # Hits arrive as plain (start, end, pattern number) rows, sorted by start, longest first; everything
-        # that depends only on the pattern was worked out once, in _plan.  Dense text has tens of thousands
-        # of hits per megabyte, most of them dropped, so the loops below do as little per hit as they can.
+        # Hits arrive as plain (start, end, pattern number) rows in the offsets of the canonical view, sorted
+        # by start, longest first; what depends only on the pattern was worked out once, in _plan.  Dense
+        # text has tens of thousands of hits per megabyte and most are dropped, so the loops below do as
+        # little per hit as they can, and map offsets back to the text in one batch for the hits kept.
+        # Comparing canonical offsets compares the text's: the map back is increasing on word characters.
         plan = self._plan
-        starts, ends, numbers = self.terms.matcher.find_spans(text, view)
+        starts, ends, numbers = self.terms.matcher.canonical_spans(view)
         hits = list(zip(starts, ends, numbers))
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
-        findings = self._consistency(text, approved, state)
+        findings = self._consistency(text, view, approved, state)
 
         # Never inside an approved rendering: a bad "new quality productive" must not fire inside
         # "new quality productive forces".  Only approved hits that start before a hit ends can cover it,
@@ -125,20 +127,30 @@ class Linter:
         approved_starts = list(map(_FIRST, approved))
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
-        payloads, always, templates = self.terms.matcher.payloads, plan.always, self._templates
+        payloads, always = self.terms.matcher.payloads, plan.always
+        kept_starts, kept_ends, kept_renderings = [], [], []
         taken_until = -1
         for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
             if rendering is None:
-                rendering = next((r for r in payloads[number] if options_allow(r, text, start, end)), None)
+                span = view.original_span(start, end)
+                rendering = next((r for r in payloads[number] if options_allow(r, text, *span)), None)
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
-            if before and reach_ends[before - 1] > start and _shadowed(approved, approved_starts, reach, start, end):
+            if before and reach_ends[before - 1] > start and _shadowed(view, approved, approved_starts, reach,
+                                                                       start, end):
                 continue
             taken_until = end
+            kept_starts.append(start)
+            kept_ends.append(end)
+            kept_renderings.append(rendering)
+
+        templates = self._templates
+        for start, end, rendering in zip(view.original_offsets(kept_starts),
+                                         view.original_offsets(kept_ends, end=True), kept_renderings):
             prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
             found = text[start:end]
             findings.append(stamp.at(start, end, found, prefix + found + suffix))
@@ -161,7 +173,8 @@ class Linter:
         self._templates[rendering] = template
         return template
 
-    def _consistency(self, text: str, approved: list[tuple[int, int, int]], state: DocumentState) -> list[Finding]:
+    def _consistency(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]],
+                     state: DocumentState) -> list[Finding]:
         english_key = _english_key
         findings = []
         first_pattern, first_rendering = state.first_pattern, state.first_rendering
@@ -176,6 +189,7 @@ class Linter:
             if first_pattern.setdefault(concept.id, number) == number and concept.id in first_rendering:
                 unsettled[number] = False  # the same pattern as the concept's first rendering: the same words
                 continue
+            start, end = view.original_span(start, end)
             written = text[start:end]
             used = english_key(written)
             first = first_rendering.setdefault(concept.id, (used, " ".join(written.split())))
@@ -260,9 +274,18 @@ class Linter:
         return kept
 
 
-def _shadowed(approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int, start: int,
-              end: int) -> bool:
-    """Whether an approved hit at least as long as ``[start, end)`` overlaps it; ``reach``: the longest's length."""
+def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,
+              start: int, end: int) -> bool:
+    """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
+
+    ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
+    """
     first = bisect_left(approved_starts, start - reach)
     last = bisect_left(approved_starts, end)
-    return any(a_end > start and a_end - a_start >= end - start for a_start, a_end, _ in approved[first:last])
+    overlapping = [(a_start, a_end) for a_start, a_end, _ in approved[first:last] if a_end > start]
+    if not overlapping:
+        return False
+    # Lengths differ between canonical and original offsets (collapsed spaces): compare the text's.
+    begin, finish = view.original_span(start, end)
+    return any(a_finish - a_begin >= finish - begin
+               for a_begin, a_finish in (view.original_span(a_start, a_end) for a_start, a_end in overlapping))

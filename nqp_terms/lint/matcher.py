@@ -77,14 +77,20 @@ class CanonicalView:
             index += bisect_right(piece_starts, index)
         return index
 
-    def original_offsets(self, indexes: Iterable[int]) -> list[int]:
-        """:meth:`original_offset` of many offsets; ``map`` keeps the loop in C (one call per hit is too slow)."""
-        offsets = list(indexes)
+    def original_offsets(self, indexes: Iterable[int], *, end: bool = False) -> list[int]:
+        """:meth:`original_offset` of many offsets, or with ``end`` of many span ends; ``map`` keeps the loop in C.
+
+        >>> view = canonical_view("High-Quality  \\n development")
+        >>> view.original_offsets([0, 5, 13]), view.original_offsets([12, 24], end=True)
+        ([0, 5, 16], [12, 27])
+        """
+        offsets = list(map(sub, indexes, repeat(1))) if end else list(indexes)
         for piece_starts in reversed(self.rounds):
             offsets = list(map(add, offsets, map(partial(bisect_right, piece_starts), offsets)))
-        return offsets
+        return list(map(add, offsets, repeat(1))) if end else offsets
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that canonical ``[start, end)`` stands for."""
         return self.original_offset(start), self.original_offset(end - 1) + 1
 
 
@@ -196,25 +202,36 @@ class Matcher(Generic[Payload]):
     def find_spans(self, text: str, view: CanonicalView | None = None) -> tuple[list[int], list[int], list[int]]:
         """What :meth:`find` finds, as starts, ends and pattern numbers (the index of each hit's ``payloads``).
 
-        The linter meets tens of thousands of hits per megabyte and drops most of them, so it takes them in
-        this form: the work per hit is done by ``map``, ``zip`` and ``sorted`` in C, and no object is built.
-
         >>> matcher = Matcher.build({"bull nose": "A", "nose": "B"})
         >>> matcher.find_spans("The “Bull  Nose’s” rule")
         ([5, 11], [15, 15], [0, 1])
         """
         view = view or canonical_view(text)
+        starts, ends, numbers = self.canonical_spans(view)
+        return view.original_offsets(starts), view.original_offsets(ends, end=True), numbers
+
+    def canonical_spans(self, view: CanonicalView) -> tuple[list[int], list[int], list[int]]:
+        """Every hit as starts, ends and pattern numbers, in the offsets of the canonical text.
+
+        The linter meets tens of thousands of hits per megabyte and drops most of them, so it takes them in
+        this form and maps back to the text only what it keeps: ``map``, ``zip`` and ``sorted`` do the work
+        per hit here in C, and no object is built.  The order is :meth:`find`'s, for the map back is
+        increasing on the characters of words, where hits begin and end.
+
+        >>> view = canonical_view("The “Bull  Nose’s” rule")
+        >>> Matcher.build({"bull nose": "A", "nose": "B"}).canonical_spans(view)
+        ([4, 9], [13, 13], [0, 1])
+        >>> view.text[4:13]
+        'bull nose'
+        """
         found = self._scan(f" {view.text} ")
         if not found:
             return [], [], []
         # The haystack adds one leading space, and the pattern's own padding spaces are not part of the hit,
-        # so a hit found at [start, end) covers canonical [start, end - 2), whose last character is end - 3.
-        # Sort while the offsets are canonical: the map back to the text is increasing on the characters of
-        # words, where hits begin and end, so the order is the same.  (start, -end) is leftmost first and,
-        # at one start, longest first, without a key function.
+        # so a hit found at [start, end) covers canonical [start, end - 2).  (start, -end) sorts leftmost
+        # first and, at one start, longest first, without a key function.
         ordered = sorted(zip(map(_SECOND, found), map(neg, map(_THIRD, found)), map(_FIRST, found)))
-        lasts = view.original_offsets(map(sub, map(neg, map(_SECOND, ordered)), repeat(3)))
-        return (view.original_offsets(map(_FIRST, ordered)), list(map(add, lasts, repeat(1))),
+        return (list(map(_FIRST, ordered)), list(map(sub, map(neg, map(_SECOND, ordered)), repeat(2))),
                 list(map(_THIRD, ordered)))
 
 
