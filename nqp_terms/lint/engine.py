@@ -58,6 +58,8 @@ class _PatternPlan:
         #: The first approved rendering among those a pattern stands for, if any.
         self.approving = [next((r for r in renderings if r.approved), None) for renderings in payloads]
         self.is_approved = [rendering is not None for rendering in self.approving]
+        #: For approved patterns, the concept of the approved rendering, whose consistency the hit is about.
+        self.concept_of = [rendering.concept.id if rendering else None for rendering in self.approving]
         self.not_approved = [rendering is None for rendering in self.approving]
         #: For the other patterns: the rendering to report, if the first of them has no match options
         #: that could refuse a hit (then no other is looked at); None where options must be checked.
@@ -78,7 +80,10 @@ class Linter:
         self.glossary = glossary
         self.config = config or LintConfig()
         self.engine = engine
-        self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}  # see _deprecated_template
+        # What findings of one rendering or concept share, made on first use.
+        self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}
+        self._inconsistent: dict[str, FindingTemplate] = {}
+        self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -175,31 +180,61 @@ class Linter:
 
     def _consistency(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]],
                      state: DocumentState) -> list[Finding]:
-        english_key = _english_key
-        findings = []
+        """NQP006: a concept rendered otherwise than it first was in the document."""
         first_pattern, first_rendering = state.first_pattern, state.first_rendering
-        approving, payloads = self._plan.approving, self.terms.matcher.payloads
-        # Once a pattern is its concept's first and that rendering is noted, its later hits change nothing:
-        # compress reads these flags lazily, so such hits are skipped in C from then on.
-        unsettled = [True] * len(payloads)
-        for start, end, number in compress(approved, map(unsettled.__getitem__, map(_THIRD, approved))):
-            rendering = approving[number]
-            assert rendering is not None
-            concept = rendering.concept
-            if first_pattern.setdefault(concept.id, number) == number and concept.id in first_rendering:
-                unsettled[number] = False  # the same pattern as the concept's first rendering: the same words
+        concept_of = self._plan.concept_of
+        # A hit of the pattern its concept was first rendered with says nothing new; nor does any later hit
+        # of a pattern once it is that.  Such hits are skipped in C (compress reads the flags lazily); the
+        # rest wait until their offsets are mapped back to the text, all at once.
+        unsettled = [True] * len(concept_of)
+        noted = set(first_rendering)
+        waiting = []
+        for hit in compress(approved, map(unsettled.__getitem__, map(_THIRD, approved))):
+            number = hit[2]
+            concept = concept_of[number]
+            if first_pattern.setdefault(concept, number) == number and concept in noted:
+                unsettled[number] = False
                 continue
-            start, end = view.original_span(start, end)
+            noted.add(concept)  # the first rendering of the concept is noted when this hit's turn comes
+            waiting.append(hit)
+        if not waiting:
+            return []
+
+        # In document order, as if no hit had waited.
+        english_key, agrees, payloads, approving = _english_key, self._agrees, self.terms.matcher.payloads, \
+            self._plan.approving
+        findings = []
+        for start, end, number in zip(view.original_offsets(map(_FIRST, waiting)),
+                                      view.original_offsets(map(_SECOND, waiting), end=True),
+                                      map(_THIRD, waiting)):
+            concept = concept_of[number]
+            if first_pattern[concept] == number and concept in first_rendering:
+                continue
             written = text[start:end]
             used = english_key(written)
-            first = first_rendering.setdefault(concept.id, (used, " ".join(written.split())))
-            if first[0] != used and not any(english_key(r.term.term) == first[0] for r in payloads[number]):
-                findings.append(self._finding(
-                    "NQP006", start, end, text,
-                    f"{concept.zh} is rendered “{written}” here but “{first[1]}” earlier; "
-                    "use one rendering throughout",
-                    suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
+            first = first_rendering.get(concept)
+            if first is None:
+                first = first_rendering[concept] = (used, " ".join(written.split()))
+            if first[0] == used:
+                continue
+            # Whether one of the pattern's own renderings has the first one's key depends on nothing else.
+            if (number, first[0]) not in agrees:
+                agrees[number, first[0]] = any(english_key(r.term.term) == first[0] for r in payloads[number])
+            if not agrees[number, first[0]]:
+                rendering = approving[number]
+                assert rendering is not None
+                findings.append(self._inconsistency_template(rendering).at(
+                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but “{first[1]}” "
+                    "earlier; use one rendering throughout"))
         return findings
+
+    def _inconsistency_template(self, rendering: Rendering) -> FindingTemplate:
+        concept = rendering.concept
+        if concept.id not in self._inconsistent:
+            self._inconsistent[concept.id] = FindingTemplate(Finding(
+                rule="NQP006", severity=self.config.severity_of("NQP006"), start=0, end=0, match="", message="",
+                suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
+        return self._inconsistent[concept.id]
 
     def _chinese_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
         findings = []
@@ -265,9 +300,11 @@ class Linter:
             for finding in findings:
                 if finding.rule not in enabled:
                     continue
-                keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
-                if not quiet.silences(finding.start, finding.end, keys):
-                    kept.append(finding)
+                if quiet.touches(finding.start, finding.end):  # the keys are worth making only then
+                    keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
+                    if quiet.silences(finding.start, finding.end, keys):
+                        continue
+                kept.append(finding)
         else:
             kept = [finding for finding in findings if finding.rule in enabled]
         kept.sort(key=_POSITION)
