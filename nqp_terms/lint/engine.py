@@ -319,10 +319,18 @@ def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approve
     """
     first = bisect_left(approved_starts, start - reach)
     last = bisect_left(approved_starts, end)
-    overlapping = [(a_start, a_end) for a_start, a_end, _ in approved[first:last] if a_end > start]
-    if not overlapping:
-        return False
-    # Lengths differ between canonical and original offsets (collapsed spaces): compare the text's.
-    begin, finish = view.original_span(start, end)
-    return any(a_finish - a_begin >= finish - begin
-               for a_begin, a_finish in (view.original_span(a_start, a_end) for a_start, a_end in overlapping))
+    span: tuple[int, int] | None = None
+    for a_start, a_end, _ in approved[first:last]:
+        if a_end <= start:
+            continue
+        # Containment is the same in the text, so it decides without the map back; only a partial overlap
+        # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
+        if a_start <= start and a_end >= end:
+            return True
+        if a_start >= start and a_end <= end:
+            continue  # strictly inside: shorter in the text too
+        span = span or view.original_span(start, end)
+        a_begin, a_finish = view.original_span(a_start, a_end)
+        if a_finish - a_begin >= span[1] - span[0]:
+            return True
+    return False

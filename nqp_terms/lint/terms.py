@@ -105,11 +105,17 @@ def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool
     found = text[start:end]
     if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
         return False
-    if options.when != "anywhere":
-        quoted = _is_quoted(text, start, end)
-        capitalised = found[:1].isupper() and not _sentence_initial(text, start)
-        allowed = {"quoted": quoted, "capitalised": capitalised,
-                   "quoted-or-capitalised": quoted or capitalised}[options.when]
+    when = options.when
+    if when != "anywhere":
+        # Each test only when the option asks for it: this runs for every hit of such a term.
+        if when == "quoted":
+            allowed = _is_quoted(text, start, end)
+        elif when == "capitalised":
+            allowed = _capitalised(found, text, start)
+        elif when == "quoted-or-capitalised":
+            allowed = _is_quoted(text, start, end) or _capitalised(found, text, start)
+        else:
+            raise ValueError(f"unknown match option when={when!r}")
         if not allowed:
             return False
     if options.context:
@@ -136,6 +142,11 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2): start].strip()
     after = text[end: end + 2].strip()
     return bool(before and before[-1] in QUOTES) or bool(after and after[0] in QUOTES)
+
+
+def _capitalised(found: str, text: str, start: int) -> bool:
+    """A capital where no sentence begins: a name, not the everyday word."""
+    return found[:1].isupper() and not _sentence_initial(text, start)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
