@@ -224,8 +224,8 @@ class Linter:
                 rendering = approving[number]
                 assert rendering is not None
                 findings.append(self._inconsistency_template(rendering).at(
-                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but “{first[1]}” "
-                    "earlier; use one rendering throughout"))
+                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
+                    f"“{first[1]}” earlier; use one rendering throughout"))
         return findings
 
     def _inconsistency_template(self, rendering: Rendering) -> FindingTemplate:

@@ -11,7 +11,10 @@ pattern are generated when the matcher is built, not when text is scanned.
 
 The scan uses Aho-Corasick (the Rust ``ahocorasick-rs`` package) with
 overlapping matches; :class:`PurePythonMatcher` finds the same hits without
-it, and a property test holds the two to identical results.
+it, and a property test holds the two to identical results.  Hits come back
+as plain lists of offsets (:meth:`Matcher.canonical_spans`), and offsets are
+mapped back to the text many at a time: dense text has tens of thousands of
+hits per megabyte, and work done in Python for each of them is what costs.
 
 >>> matcher = Matcher.build({"bull nose": "A", "nose": "B"})
 >>> [(hit.start, hit.end, hit.payloads) for hit in matcher.find("The “Bull  Nose’s” rule")]
@@ -179,7 +182,8 @@ class Matcher(Generic[Payload]):
         # The canonical view of English text is almost always ASCII, and the bytes automaton scans it about
         # twice as fast as the str one.  A pattern with non-ASCII letters cannot match an ASCII haystack in
         # either, so the bytes automaton holds them too; the str automaton is built on the first other text.
-        return ahocorasick_rs.BytesAhoCorasick([key.encode() for key in keys], matchkind=ahocorasick_rs.MatchKind.Standard)
+        return ahocorasick_rs.BytesAhoCorasick([key.encode() for key in keys],
+                                               matchkind=ahocorasick_rs.MatchKind.Standard)
 
     @cached_property
     def _str_automaton(self) -> Any:
