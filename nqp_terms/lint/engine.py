@@ -58,9 +58,9 @@ class _PatternPlan:
         #: The first approved rendering among those a pattern stands for, if any.
         self.approving = [next((r for r in renderings if r.approved), None) for renderings in payloads]
         self.is_approved = [rendering is not None for rendering in self.approving]
+        self.not_approved = [rendering is None for rendering in self.approving]
         #: For approved patterns, the concept of the approved rendering, whose consistency the hit is about.
         self.concept_of = [rendering.concept.id if rendering else None for rendering in self.approving]
-        self.not_approved = [rendering is None for rendering in self.approving]
         #: For the other patterns: the rendering to report, if the first of them has no match options
         #: that could refuse a hit (then no other is looked at); None where options must be checked.
         self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
