@@ -159,3 +159,10 @@ def test_fixing_twice_changes_nothing_more(linter: Linter) -> None:
 def test_fixes_never_touch_approved_forms(linter: Linter) -> None:
     text = "new quality productive forces and high-quality development"
     assert apply_fixes(text, linter.lint(text)) == text
+
+
+def test_findings_of_one_rendering_are_separate_values(linter: Linter) -> None:
+    first, second = linter.lint("the bull nose and the bull nose")
+    assert (first.start, second.start) == (4, 22) and first.message == second.message
+    first.extra["note"] = "changed"
+    assert second.extra == {}

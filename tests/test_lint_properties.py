@@ -73,3 +73,38 @@ def test_the_canonical_view_maps_every_word_back(text: str) -> None:
     for word_start in (i for i, c in enumerate(view.text) if c != " " and (i == 0 or view.text[i - 1] == " ")):
         original = view.original_offset(word_start)
         assert text[original].lower() == view.text[word_start] or not text[original].isascii()
+
+
+@relaxed
+@given(texts)
+def test_offsets_map_back_the_same_one_by_one_or_all_at_once(text: str) -> None:
+    view = canonical_view(text)
+    everywhere = range(len(view.text))
+    assert view.original_offsets(everywhere) == [view.original_offset(i) for i in everywhere]
+    assert view.original_offsets(range(1, len(view.text) + 1), end=True) == [
+        view.original_span(0, i)[1] for i in range(1, len(view.text) + 1)]
+
+
+@relaxed
+@given(texts)
+def test_hits_are_the_same_as_objects_as_spans_and_in_canonical_offsets(linters: tuple[Linter, Linter],
+                                                                        text: str) -> None:
+    matcher = linters[0].terms.matcher
+    view = canonical_view(text)
+    starts, ends, numbers = matcher.find_spans(text)
+    assert [(h.start, h.end, h.payloads) for h in matcher.find(text)] == [
+        (start, end, matcher.payloads[number]) for start, end, number in zip(starts, ends, numbers)]
+    canonical_starts, canonical_ends, canonical_numbers = matcher.canonical_spans(view)
+    assert (view.original_offsets(canonical_starts), view.original_offsets(canonical_ends, end=True),
+            canonical_numbers) == (starts, ends, numbers)
+
+
+@relaxed
+@given(texts)
+def test_hits_do_not_depend_on_non_ascii_letters_elsewhere(linters: tuple[Linter, Linter], text: str) -> None:
+    # An ASCII canonical view is scanned as bytes, any other as str: both must find the same.
+    matcher = linters[0].terms.matcher
+    ascii_only = "".join(c if c.isascii() else " " for c in text)
+    with_chinese = ascii_only + " 中文"
+    assert canonical_view(with_chinese).text.isascii() is False
+    assert matcher.find(with_chinese) == matcher.find(ascii_only)

@@ -10,21 +10,23 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from typing import Any
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from operator import attrgetter
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter, sub
 
 from ..glossary import Glossary
 from ..keys import english_key
 from ..pinyin import HAN
 from .config import LintConfig
-from .finding import Finding
+from .finding import Finding, FindingTemplate
 from .markup import QuietIndex, quiet_spans
-from .matcher import CanonicalView, Hit, canonical_view
+from .matcher import CanonicalView, canonical_view
+from .rules import RULES
 from .terms import Rendering, TermMatcher, options_allow
 
 # Runs of Chinese characters with the punctuation that joins them.
@@ -36,6 +38,7 @@ _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！�
 
 
 _POSITION = attrgetter("start", "end", "rule")
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # The same renderings recur throughout a document; key each once.
 _english_key = lru_cache(maxsize=65536)(english_key)
 
@@ -45,7 +48,29 @@ class DocumentState:
     """What the linter remembers across the chunks of one document: the first rendering of each concept."""
 
     first_rendering: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept -> (key, text as written)
-    first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> identity of its first hit's pattern
+    first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> number of its first hit's pattern
+
+
+class _PatternPlan:
+    """What the linter does with a hit, worked out once per pattern (indexed by pattern number)."""
+
+    def __init__(self, payloads: list[tuple[Rendering, ...]]):
+        #: The first approved rendering among those a pattern stands for, if any.
+        self.approving = [next((r for r in renderings if r.approved), None) for renderings in payloads]
+        self.is_approved = [rendering is not None for rendering in self.approving]
+        self.not_approved = [rendering is None for rendering in self.approving]
+        #: For approved patterns, the concept of the approved rendering, whose consistency the hit is about.
+        self.concept_of = [rendering.concept.id if rendering else None for rendering in self.approving]
+        #: For the other patterns: the rendering to report, if the first of them has no match options
+        #: that could refuse a hit (then no other is looked at); None where options must be checked.
+        self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
+                       for renderings, rendering in zip(payloads, self.approving)]
+
+
+def _unconditional(rendering: Rendering) -> bool:
+    """Whether ``options_allow`` accepts every hit of this rendering."""
+    options = rendering.term.match
+    return not options.case_sensitive and options.when == "anywhere" and not options.context
 
 
 class Linter:
@@ -55,7 +80,10 @@ class Linter:
         self.glossary = glossary
         self.config = config or LintConfig()
         self.engine = engine
-        self._approving_cache: dict[int, tuple[tuple[Rendering, ...], Rendering | None]] = {}
+        # What findings of one rendering or concept share, made on first use.
+        self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}
+        self._inconsistent: dict[str, FindingTemplate] = {}
+        self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -86,85 +114,127 @@ class Linter:
     # -------------------------------------------------------------- rules
 
     def _term_findings(self, text: str, view: CanonicalView, state: DocumentState) -> list[Finding]:
-        hits = self.terms.matcher.find(text, view)
-        approved: list[Hit[Rendering]] = []
-        candidates: list[tuple[Hit[Rendering], Rendering]] = []
-        approving = self._approving
-        for hit in hits:
-            if approving(hit.payloads) is not None:
-                approved.append(hit)
-                continue
-            allowed = [r for r in hit.payloads if options_allow(r, text, hit.start, hit.end)]
-            if allowed:
-                candidates.append((hit, allowed[0]))
+        # Hits arrive as plain (start, end, pattern number) rows in the offsets of the canonical view, sorted
+        # by start, longest first; what depends only on the pattern was worked out once, in _plan.  Dense
+        # text has tens of thousands of hits per megabyte and most are dropped, so the loops below do as
+        # little per hit as they can, and map offsets back to the text in one batch for the hits kept.
+        # Comparing canonical offsets compares the text's: the map back is increasing on word characters.
+        plan = self._plan
+        starts, ends, numbers = self.terms.matcher.canonical_spans(view)
+        hits = list(zip(starts, ends, numbers))
+        approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
-        findings = self._consistency(text, approved, state)
+        findings = self._consistency(text, view, approved, state)
 
-        # Never inside an approved rendering: a bad "new quality productive" must
-        # not fire inside "new quality productive forces".  Approved hits are
-        # sorted by start, so only those starting within reach need a look.
-        approved_starts = [a.start for a in approved]
-        reach = max((a.end - a.start for a in approved), default=0)
-
-        def shadowed(hit: Hit[Rendering]) -> bool:
-            first = bisect_left(approved_starts, hit.start - reach)
-            last = bisect_left(approved_starts, hit.end)
-            return any(a.end > hit.start and a.end - a.start >= hit.end - hit.start for a in approved[first:last])
-
+        # Never inside an approved rendering: a bad "new quality productive" must not fire inside
+        # "new quality productive forces".  Only approved hits that start before a hit ends can cover it,
+        # and if none of those reaches past its start (the running maximum of their ends), none does.
+        approved_starts = list(map(_FIRST, approved))
+        reach_ends = list(accumulate(map(_SECOND, approved), max))
+        reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
+        payloads, always = self.terms.matcher.payloads, plan.always
+        kept_starts, kept_ends, kept_renderings = [], [], []
         taken_until = -1
-        for hit, rendering in candidates:  # sorted by start, longest first: leftmost-longest
-            if hit.start < taken_until or shadowed(hit):
+        for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
+            if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
-            taken_until = hit.end
-            code, template, fields = self._deprecated_template(rendering)
-            found = text[hit.start:hit.end]
-            findings.append(Finding(rule=code, severity=fields["severity"], start=hit.start, end=hit.end,
-                                    match=found, message=template.format(found=found), suggestion=fields["suggestion"],
-                                    concept=fields["concept"], zh=fields["zh"], reason=fields["reason"],
-                                    source=fields["source"], url=fields["url"]))
+            rendering = always[number]
+            if rendering is None:
+                span = view.original_span(start, end)
+                rendering = next((r for r in payloads[number] if options_allow(r, text, *span)), None)
+                if rendering is None:
+                    continue
+            before = bisect_left(approved_starts, end)
+            if before and reach_ends[before - 1] > start and _shadowed(view, approved, approved_starts, reach,
+                                                                       start, end):
+                continue
+            taken_until = end
+            kept_starts.append(start)
+            kept_ends.append(end)
+            kept_renderings.append(rendering)
+
+        templates = self._templates
+        for start, end, rendering in zip(view.original_offsets(kept_starts),
+                                         view.original_offsets(kept_ends, end=True), kept_renderings):
+            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
+            found = text[start:end]
+            findings.append(stamp.at(start, end, found, prefix + found + suffix))
         return findings
 
-    @lru_cache(maxsize=None)  # noqa: B019 - one linter per glossary; the cache lives as long as it does
-    def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, dict[str, Any]]:
-        """What every finding of one deprecated rendering shares, computed once."""
+    @cached_property
+    def _plan(self) -> _PatternPlan:
+        return _PatternPlan(self.terms.matcher.payloads)
+
+    def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
+        """What every finding of one deprecated rendering shares, computed once: message around the match."""
         term, concept = rendering.term, rendering.concept
         code = "NQP001" if term.status == "deprecated" else "NQP002"
-        template = ("“{found}” is a " + term.status + f" rendering of {concept.zh}; use “{term.use_instead}”")
-        return code, template, {
-            "severity": self.config.severity_of(code), "suggestion": term.use_instead, "concept": concept.id,
-            "zh": concept.zh, "reason": term.reason, "source": self._source_of(rendering, term.use_instead),
-            "url": self.url(concept.id)}
+        prototype = Finding(
+            rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
+            suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
+            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id))
+        template = "“", f"” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”", \
+            FindingTemplate(prototype)
+        self._templates[rendering] = template
+        return template
 
-    def _approving(self, renderings: tuple[Rendering, ...]) -> Rendering | None:
-        """The first approved rendering among those a pattern stands for, if any."""
-        # Keyed on identity: the matcher hands out the same tuple for every hit of a pattern.
-        key = id(renderings)
-        if key not in self._approving_cache:
-            self._approving_cache[key] = (renderings, next((r for r in renderings if r.approved), None))
-        return self._approving_cache[key][1]
+    def _consistency(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]],
+                     state: DocumentState) -> list[Finding]:
+        """NQP006: a concept rendered otherwise than it first was in the document."""
+        first_pattern, first_rendering = state.first_pattern, state.first_rendering
+        concept_of = self._plan.concept_of
+        # A hit of the pattern its concept was first rendered with says nothing new; nor does any later hit
+        # of a pattern once it is that.  Such hits are skipped in C (compress reads the flags lazily); the
+        # rest wait until their offsets are mapped back to the text, all at once.
+        unsettled = [True] * len(concept_of)
+        noted = set(first_rendering)
+        waiting = []
+        for hit in compress(approved, map(unsettled.__getitem__, map(_THIRD, approved))):
+            number = hit[2]
+            concept = concept_of[number]
+            if first_pattern.setdefault(concept, number) == number and concept in noted:
+                unsettled[number] = False
+                continue
+            noted.add(concept)  # the first rendering of the concept is noted when this hit's turn comes
+            waiting.append(hit)
+        if not waiting:
+            return []
 
-    def _consistency(self, text: str, approved: list[Hit[Rendering]], state: DocumentState) -> list[Finding]:
-        english_key = _english_key
+        # In document order, as if no hit had waited.
+        english_key, agrees, payloads, approving = _english_key, self._agrees, self.terms.matcher.payloads, \
+            self._plan.approving
         findings = []
-        first_pattern = state.first_pattern
-        for hit in approved:
-            rendering = self._approving(hit.payloads)
-            assert rendering is not None
-            concept = rendering.concept
-            if first_pattern.setdefault(concept.id, id(hit.payloads)) == id(hit.payloads):
-                # The same pattern as the concept's first rendering: the same words (fast path).
-                if concept.id in state.first_rendering:
-                    continue
-            written = text[hit.start:hit.end]
+        for start, end, number in zip(view.original_offsets(map(_FIRST, waiting)),
+                                      view.original_offsets(map(_SECOND, waiting), end=True),
+                                      map(_THIRD, waiting)):
+            concept = concept_of[number]
+            if first_pattern[concept] == number and concept in first_rendering:
+                continue
+            written = text[start:end]
             used = english_key(written)
-            first = state.first_rendering.setdefault(concept.id, (used, " ".join(written.split())))
-            if first[0] != used and not any(english_key(r.term.term) == first[0] for r in hit.payloads):
-                findings.append(self._finding(
-                    "NQP006", hit.start, hit.end, text,
-                    f"{concept.zh} is rendered “{written}” here but “{first[1]}” earlier; "
-                    "use one rendering throughout",
-                    suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
+            first = first_rendering.get(concept)
+            if first is None:
+                first = first_rendering[concept] = (used, " ".join(written.split()))
+            if first[0] == used:
+                continue
+            # Whether one of the pattern's own renderings has the first one's key depends on nothing else.
+            if (number, first[0]) not in agrees:
+                agrees[number, first[0]] = any(english_key(r.term.term) == first[0] for r in payloads[number])
+            if not agrees[number, first[0]]:
+                rendering = approving[number]
+                assert rendering is not None
+                findings.append(self._inconsistency_template(rendering).at(
+                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
+                    f"“{first[1]}” earlier; use one rendering throughout"))
         return findings
+
+    def _inconsistency_template(self, rendering: Rendering) -> FindingTemplate:
+        concept = rendering.concept
+        if concept.id not in self._inconsistent:
+            self._inconsistent[concept.id] = FindingTemplate(Finding(
+                rule="NQP006", severity=self.config.severity_of("NQP006"), start=0, end=0, match="", message="",
+                suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
+        return self._inconsistent[concept.id]
 
     def _chinese_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
         findings = []
@@ -203,7 +273,18 @@ class Linter:
         """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document."""
         if not isinstance(text, str):
             raise ValueError(f"lint takes a str, not {type(text).__name__}")
-        state = state or DocumentState()
+        # Hits and findings are hundreds of thousands of small objects that all live until the end, so
+        # the garbage collector finds nothing to free, but walks the whole heap (the glossary included)
+        # again and again while they are made; that doubled the time of a large text.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lint(text, state or DocumentState())
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _lint(self, text: str, state: DocumentState) -> list[Finding]:
         view = canonical_view(text)
         findings: list[Finding] = []
         findings += self._term_findings(text, view, state)
@@ -212,15 +293,44 @@ class Linter:
             findings += self._chinese_findings(text, view.non_ascii)
         if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
             findings += self._quote_findings(text, view.non_ascii)
+        enabled = {code for code in RULES if self.config.enabled(code)}
         quiet = QuietIndex(quiet_spans(text)) if findings else None
-        kept = []
-        for finding in findings:
-            if not self.config.enabled(finding.rule):
-                continue
-            if quiet:
-                keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
-                if quiet.silences(finding.start, finding.end, keys):
+        if quiet:
+            kept = []
+            for finding in findings:
+                if finding.rule not in enabled:
                     continue
-            kept.append(finding)
+                if quiet.touches(finding.start, finding.end):  # the keys are worth making only then
+                    keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
+                    if quiet.silences(finding.start, finding.end, keys):
+                        continue
+                kept.append(finding)
+        else:
+            kept = [finding for finding in findings if finding.rule in enabled]
         kept.sort(key=_POSITION)
         return kept
+
+
+def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,
+              start: int, end: int) -> bool:
+    """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
+
+    ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
+    """
+    first = bisect_left(approved_starts, start - reach)
+    last = bisect_left(approved_starts, end)
+    span: tuple[int, int] | None = None
+    for a_start, a_end, _ in approved[first:last]:
+        if a_end <= start:
+            continue
+        # Containment is the same in the text, so it decides without the map back; only a partial overlap
+        # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
+        if a_start <= start and a_end >= end:
+            return True
+        if a_start >= start and a_end <= end:
+            continue  # strictly inside: shorter in the text too
+        span = span or view.original_span(start, end)
+        a_begin, a_finish = view.original_span(a_start, a_end)
+        if a_finish - a_begin >= span[1] - span[0]:
+            return True
+    return False

@@ -59,6 +59,35 @@ class Finding:
         return record
 
 
+_new, _set = object.__new__, object.__setattr__
+
+
+class FindingTemplate:
+    """What every finding of one kind shares, to be stamped at each place it occurs.
+
+    The engine builds tens of thousands of findings per megabyte of dense text, and the ``__init__``
+    of a frozen dataclass sets each of its seventeen fields through ``object.__setattr__``: about
+    4 µs a finding.  A template fills the new finding's attributes from a prototype's in one
+    dictionary update, a fifth of that, and the result is the same as ``replace(prototype, ...)``.
+
+    >>> template = FindingTemplate(Finding("NQP001", "error", 0, 0, "", "", suggestion="crux"))
+    >>> finding = template.at(4, 13, "bull nose", "use crux")
+    >>> finding == Finding("NQP001", "error", 4, 13, "bull nose", "use crux", suggestion="crux")
+    True
+    """
+
+    def __init__(self, prototype: Finding):
+        self._fields = dict(vars(prototype))
+
+    def at(self, start: int, end: int, match: str, message: str) -> Finding:
+        fields = self._fields.copy()
+        fields["start"], fields["end"], fields["match"], fields["message"] = start, end, match, message
+        fields["extra"] = fields["extra"].copy()  # each finding its own, as the default factory gives
+        finding = _new(Finding)
+        _set(finding, "__dict__", fields)  # what frozen forbids is the class's __setattr__, not object's
+        return finding
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets where each line of ``text`` starts (line 1 at offset 0)."""
     starts = [0]

@@ -15,6 +15,7 @@ Switches are HTML comments, invisible in rendered Markdown:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 # Order matters only for readability: every pattern is applied to the whole text.
@@ -48,7 +49,15 @@ def _anchored_matches(pattern: re.Pattern[str], needles: tuple[str, ...], line_s
     return found
 
 
+# A needle occurs only if a character it needs does.  Testing for one character is many times faster
+# than searching for a string, and most prose has no backquote, tilde, bracket or angle bracket at all.
+_TELLTALE = {"```": "`", "~~~": "~", "`": "`", "http": ":", "](": "]", "]:": "]", "<!--": "<"}
+
+
 def _positions(text: str, needle: str) -> list[int]:
+    telltale = _TELLTALE.get(needle)
+    if telltale is not None and telltale not in text:
+        return []
     positions = []
     position = text.find(needle)
     while position != -1:
@@ -78,7 +87,7 @@ def quiet_spans(text: str) -> list[QuietSpan]:
              for pattern, needles, line_start in _PATTERNS
              for m in _anchored_matches(pattern, needles, line_start, text)]
     open_regions: dict[frozenset[str], int] = {}
-    for switch in _SWITCH.finditer(text) if "nqp-terms" in text else ():
+    for switch in _SWITCH.finditer(text) if "<" in text and "nqp-terms" in text else ():
         action, arguments = switch.group(1), frozenset(switch.group(2).split())
         if action == "disable":
             open_regions.setdefault(arguments, switch.end())
@@ -113,9 +122,19 @@ class QuietIndex:
         return bool(self._short or self._long)
 
     def silences(self, start: int, end: int, keys: set[str]) -> bool:
-        from bisect import bisect_left
+        return any(span.silences(start, end, keys) for span in self._near(start, end))
 
+    def touches(self, start: int, end: int) -> bool:
+        """Whether any span overlaps ``[start, end)``: if none does, no keys can silence a finding there.
+
+        >>> index = QuietIndex([QuietSpan(5, 9, frozenset({"NQP003"}))])
+        >>> index.touches(6, 8), index.touches(9, 12)
+        (True, False)
+        """
+        return any(start < span.end and span.start < end for span in self._near(start, end))
+
+    def _near(self, start: int, end: int) -> list[QuietSpan]:
+        """The spans that may overlap ``[start, end)``: short ones starting within reach, and every long one."""
         first = bisect_left(self._starts, start - self._reach)
         last = bisect_left(self._starts, max(end, start + 1))
-        return (any(span.silences(start, end, keys) for span in self._short[first:last])
-                or any(span.silences(start, end, keys) for span in self._long))
+        return self._short[first:last] + self._long if self._long else self._short[first:last]

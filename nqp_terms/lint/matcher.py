@@ -11,7 +11,10 @@ pattern are generated when the matcher is built, not when text is scanned.
 
 The scan uses Aho-Corasick (the Rust ``ahocorasick-rs`` package) with
 overlapping matches; :class:`PurePythonMatcher` finds the same hits without
-it, and a property test holds the two to identical results.
+it, and a property test holds the two to identical results.  Hits come back
+as plain lists of offsets (:meth:`Matcher.canonical_spans`), and offsets are
+mapped back to the text many at a time: dense text has tens of thousands of
+hits per megabyte, and work done in Python for each of them is what costs.
 
 >>> matcher = Matcher.build({"bull nose": "A", "nose": "B"})
 >>> [(hit.start, hit.end, hit.payloads) for hit in matcher.find("The “Bull  Nose’s” rule")]
@@ -23,18 +26,18 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from bisect import bisect_left
-from itertools import accumulate, count
-from operator import add, sub
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property, partial
+from itertools import accumulate, count, repeat
+from operator import add, itemgetter, neg, sub
 from typing import Any, Generic, TypeVar
 
 Payload = TypeVar("Payload")
 
 # Everything but letters, digits and the operators of coined terms (AI+, Data Elements ×) is a separator.
 _NON_WORD = re.compile(r"[^\w+×]|_")
-_SPACE_RUN_SPLIT = re.compile(r"(  +)")
 # The ASCII encoder hands each stretch of non-ASCII characters to this handler, which notes where
 # it was (per thread) and stands in spaces; canonical_view then fills those stretches in properly.
 _ERROR_HANDLER = "nqp-terms-canonical"
@@ -48,6 +51,9 @@ def _note_non_ascii(error: UnicodeError) -> tuple[str, int]:
 
 
 codecs.register_error(_ERROR_HANDLER, _note_non_ascii)
+# Columns of the (number, start, end) triples the automaton returns; unzipping with zip(*rows) would
+# allocate an iterator per row.
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # Lower-case ASCII letters, keep digits and +, blank out everything else.
 _ASCII_TABLE = bytes(
     (c + 32 if 65 <= c <= 90 else c) if (48 <= c <= 57 or 65 <= c <= 90 or 97 <= c <= 122 or c == 43) else 32
@@ -61,19 +67,33 @@ class CanonicalView:
 
     text: str
     original_length: int
-    # Canonical start of each collapsed run of spaces, and how many characters
-    # all runs up to and including it removed.
-    run_starts: tuple[int, ...]
-    removed_through: tuple[int, ...]
+    # The runs of spaces were collapsed in rounds, each replacing every "  " by " " (see canonical_view).
+    # For each round, where the pieces after the first begin in that round's output: the i-th of them
+    # moved i characters left, so an offset goes back one round by adding how many begin at or before it.
+    rounds: tuple[list[int], ...] = ()
     # Where the original has non-ASCII characters: the only places Chinese text or marks can be.
     non_ascii: tuple[tuple[int, int], ...] = ()
 
     def original_offset(self, index: int) -> int:
         """The offset in the original text of canonical character ``index``."""
-        runs_before = bisect_left(self.run_starts, index)
-        return index + (self.removed_through[runs_before - 1] if runs_before else 0)
+        for piece_starts in reversed(self.rounds):
+            index += bisect_right(piece_starts, index)
+        return index
+
+    def original_offsets(self, indexes: Iterable[int], *, end: bool = False) -> list[int]:
+        """:meth:`original_offset` of many offsets, or with ``end`` of many span ends; ``map`` keeps the loop in C.
+
+        >>> view = canonical_view("High-Quality  \\n development")
+        >>> view.original_offsets([0, 5, 13]), view.original_offsets([12, 24], end=True)
+        ([0, 5, 16], [12, 27])
+        """
+        offsets = list(map(sub, indexes, repeat(1))) if end else list(indexes)
+        for piece_starts in reversed(self.rounds):
+            offsets = list(map(add, offsets, map(partial(bisect_right, piece_starts), offsets)))
+        return list(map(add, offsets, repeat(1))) if end else offsets
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that canonical ``[start, end)`` stands for."""
         return self.original_offset(start), self.original_offset(end - 1) + 1
 
 
@@ -106,17 +126,17 @@ def canonical_view(text: str) -> CanonicalView:
         pieces.append(ascii_part[previous:])
         spaced = "".join(pieces)
         non_ascii = tuple(_pending.runs)
-    # Collapse runs of spaces, remembering where each run was and how much it removed.
-    parts = _SPACE_RUN_SPLIT.split(spaced)
-    if len(parts) == 1:
-        return CanonicalView(spaced, len(text), (), (), non_ascii)
-    words, gaps = parts[0::2], parts[1::2]
-    # map/accumulate/count keep these loops in C: there is a run at almost every comma and full stop.
-    removed = tuple(map(sub, accumulate(map(len, gaps)), count(1)))
-    # A run's place in the collapsed text: the words before it plus one space per earlier run.
-    starts = tuple(map(add, accumulate(map(len, words[:-1])), count()))
-    collapsed = " ".join(words)
-    return CanonicalView(collapsed, len(text), starts, removed, non_ascii)
+    # Collapse runs of spaces.  str.split on a fixed separator is several times faster than a regex over
+    # megabytes, and each round halves every run (3 or 4 spaces become 2, then 1), so prose needs two or
+    # three rounds.  Each round remembers where its pieces begin; map/accumulate/count keep that in C,
+    # for there is a run at almost every comma and full stop.
+    rounds = []
+    while "  " in spaced:
+        pieces = spaced.split("  ")
+        # Piece i (from 1) begins after the i - 1 pieces before it, each followed by one space.
+        rounds.append(list(map(add, accumulate(map(len, pieces[:-1])), count(1))))
+        spaced = " ".join(pieces)
+    return CanonicalView(spaced, len(text), tuple(rounds), non_ascii)
 
 
 def canonical(text: str) -> str:
@@ -139,7 +159,8 @@ class Matcher(Generic[Payload]):
     def __init__(self, patterns: Mapping[str, tuple[Payload, ...]]):
         self.patterns = dict(patterns)
         self._keys = list(self.patterns)
-        self._payloads = [self.patterns[key] for key in self._keys]
+        #: The payloads of each pattern, by the pattern numbers :meth:`find_spans` reports.
+        self.payloads = [self.patterns[key] for key in self._keys]
         self._automaton = self._compile(self._keys)
 
     @classmethod
@@ -156,32 +177,66 @@ class Matcher(Generic[Payload]):
     def _compile(self, keys: list[str]) -> Any:
         import ahocorasick_rs
 
-        return ahocorasick_rs.AhoCorasick(keys, matchkind=ahocorasick_rs.MatchKind.Standard) if keys else None
+        if not keys:
+            return None
+        # The canonical view of English text is almost always ASCII, and the bytes automaton scans it about
+        # twice as fast as the str one.  A pattern with non-ASCII letters cannot match an ASCII haystack in
+        # either, so the bytes automaton holds them too; the str automaton is built on the first other text.
+        return ahocorasick_rs.BytesAhoCorasick([key.encode() for key in keys],
+                                               matchkind=ahocorasick_rs.MatchKind.Standard)
+
+    @cached_property
+    def _str_automaton(self) -> Any:
+        import ahocorasick_rs
+
+        return ahocorasick_rs.AhoCorasick(self._keys, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def _scan(self, haystack: str) -> list[tuple[int, int, int]]:
         if self._automaton is None:
             return []
-        return self._automaton.find_matches_as_indexes(haystack, overlapping=True)
+        if haystack.isascii():  # a flag of the str object: free
+            return self._automaton.find_matches_as_indexes(haystack.encode("ascii"), overlapping=True)
+        return self._str_automaton.find_matches_as_indexes(haystack, overlapping=True)
 
     def find(self, text: str, view: CanonicalView | None = None) -> list[Hit[Payload]]:
         """Every hit in ``text``, overlapping ones included, ordered by start then length (longest first)."""
+        payloads = self.payloads
+        return [Hit(start, end, payloads[number]) for start, end, number in zip(*self.find_spans(text, view))]
+
+    def find_spans(self, text: str, view: CanonicalView | None = None) -> tuple[list[int], list[int], list[int]]:
+        """What :meth:`find` finds, as starts, ends and pattern numbers (the index of each hit's ``payloads``).
+
+        >>> matcher = Matcher.build({"bull nose": "A", "nose": "B"})
+        >>> matcher.find_spans("The “Bull  Nose’s” rule")
+        ([5, 11], [15, 15], [0, 1])
+        """
         view = view or canonical_view(text)
+        starts, ends, numbers = self.canonical_spans(view)
+        return view.original_offsets(starts), view.original_offsets(ends, end=True), numbers
+
+    def canonical_spans(self, view: CanonicalView) -> tuple[list[int], list[int], list[int]]:
+        """Every hit as starts, ends and pattern numbers, in the offsets of the canonical text.
+
+        The linter meets tens of thousands of hits per megabyte and drops most of them, so it takes them in
+        this form and maps back to the text only what it keeps: ``map``, ``zip`` and ``sorted`` do the work
+        per hit here in C, and no object is built.  The order is :meth:`find`'s, for the map back is
+        increasing on the characters of words, where hits begin and end.
+
+        >>> view = canonical_view("The “Bull  Nose’s” rule")
+        >>> Matcher.build({"bull nose": "A", "nose": "B"}).canonical_spans(view)
+        ([4, 9], [13, 13], [0, 1])
+        >>> view.text[4:13]
+        'bull nose'
+        """
         found = self._scan(f" {view.text} ")
-        # Map canonical offsets back to the text, inlined because there is one pair per hit.
-        # The haystack adds one leading space; the pattern's own padding spaces are not part of the hit,
-        # so the hit covers canonical [start, end - 2).
-        run_starts, removed = view.run_starts, view.removed_through
-        payloads = self._payloads
-        spans = []
-        for number, start, end in found:
-            before = bisect_left(run_starts, start)
-            last = end - 3
-            through = bisect_left(run_starts, last)
-            # (start, -end) sorts leftmost first and, at one start, longest first, without a key function.
-            spans.append((start + (removed[before - 1] if before else 0),
-                          -(last + (removed[through - 1] if through else 0) + 1), number))
-        spans.sort()
-        return [Hit(start, -negative_end, payloads[number]) for start, negative_end, number in spans]
+        if not found:
+            return [], [], []
+        # The haystack adds one leading space, and the pattern's own padding spaces are not part of the hit,
+        # so a hit found at [start, end) covers canonical [start, end - 2).  (start, -end) sorts leftmost
+        # first and, at one start, longest first, without a key function.
+        ordered = sorted(zip(map(_SECOND, found), map(neg, map(_THIRD, found)), map(_FIRST, found)))
+        return (list(map(_FIRST, ordered)), list(map(sub, map(neg, map(_SECOND, ordered)), repeat(2))),
+                list(map(_THIRD, ordered)))
 
 
 class PurePythonMatcher(Matcher[Payload]):

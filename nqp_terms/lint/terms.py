@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
@@ -103,30 +103,50 @@ def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool
     """Whether the term's match options accept the hit ``text[start:end]``."""
     options = rendering.term.match
     found = text[start:end]
-    if options.case_sensitive and _words(found) != _words(rendering.term.term):
+    if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
         return False
-    if options.when != "anywhere":
-        quoted = _is_quoted(text, start, end)
-        capitalised = found[:1].isupper() and not _sentence_initial(text, start)
-        allowed = {"quoted": quoted, "capitalised": capitalised,
-                   "quoted-or-capitalised": quoted or capitalised}[options.when]
+    when = options.when
+    if when != "anywhere":
+        # Each test only when the option asks for it: this runs for every hit of such a term.
+        if when == "quoted":
+            allowed = _is_quoted(text, start, end)
+        elif when == "capitalised":
+            allowed = _capitalised(found, text, start)
+        elif when == "quoted-or-capitalised":
+            allowed = _is_quoted(text, start, end) or _capitalised(found, text, start)
+        else:
+            raise ValueError(f"unknown match option when={when!r}")
         if not allowed:
             return False
     if options.context:
         window = text[max(0, start - 250): end + 250].lower()
-        if not any(re.search(rf"\b{re.escape(word.lower())}\b", window) for word in options.context):
+        if not _context_pattern(tuple(options.context)).search(window):
             return False
     return True
+
+
+@lru_cache(maxsize=4096)
+def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of the context ``words``, whole, in lower-case text: one search instead of one per word."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(word.lower()) for word in words) + r")\b")
 
 
 def _words(text: str) -> list[str]:
     return re.findall(r"\w+", text)
 
 
+_term_words = lru_cache(maxsize=4096)(_words)  # a term's words, for every hit of it
+
+
 def _is_quoted(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 2): start].strip()
     after = text[end: end + 2].strip()
     return bool(before and before[-1] in QUOTES) or bool(after and after[0] in QUOTES)
+
+
+def _capitalised(found: str, text: str, start: int) -> bool:
+    """A capital where no sentence begins: a name, not the everyday word."""
+    return found[:1].isupper() and not _sentence_initial(text, start)
 
 
 def _sentence_initial(text: str, start: int) -> bool:
