@@ -41,7 +41,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-
 def _teach_the_segmenter(glossary: nqp_terms.Glossary) -> None:
     """Make each glossary term one word to jieba, with which Material's search plugin cuts the pages' Chinese.
 

@@ -36,10 +36,11 @@ import re
 from collections.abc import Iterable
 
 from ..model import Concept
+from ..pinyin import HAN
 from .markup import toneless
 
-# The scripts' ranges as nqp_terms.pinyin.HAN, as runs: a run is what the browser segments as one query word.
-_HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
+# A run of Han characters is what the browser segments as one query word.
+_HAN_RUN = re.compile(f"{HAN.pattern}+")
 # Words as the index counts them in a title: a Latin word, or a run of Han characters (one jieba word here).
 _WORD = re.compile(r"\w+")
 
