@@ -80,6 +80,7 @@ def search_quality(site: Path) -> None:
         for kind, query_of in (("Chinese", lambda c: c.zh), ("pinyin", lambda c: toneless(c.pinyin or "")),
                                ("English", lambda c: c.en)):
             first = top3 = total = 0
+            misses = []
             for concept in nqp_terms.load():
                 query = query_of(concept)
                 if not query:
@@ -95,8 +96,10 @@ def search_quality(site: Path) -> None:
                 total += 1
                 first += found[:1] == [f"/concepts/{concept.id}/"]
                 top3 += f"/concepts/{concept.id}/" in found[:3]
-            print(f"search by {kind:<8} first {first}/{total} ({first / total:.0%}), "
-                  f"in the first three {top3}/{total} ({top3 / total:.0%})")
+                if found[:1] != [f"/concepts/{concept.id}/"]:
+                    misses.append(f"    {query!r} -> {found[0] if found else 'nothing'}")
+            print(f"search by {kind:<8} first {first}/{total} ({first / total:.1%}), "
+                  f"in the first three {top3}/{total} ({top3 / total:.1%})", *misses, sep="\n")
     finally:
         driver.quit()
         server.shutdown()

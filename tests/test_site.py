@@ -33,6 +33,7 @@ CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver"
 # Screenshots are kept under the test's tmp dir, and copied here to be looked at.
 SCREENSHOT_COPY = Path("/tmp/nqp-terms-site.png")
 SEARCH_SCREENSHOT_COPY = Path("/tmp/nqp-terms-site-search.png")
+ZH_SEARCH_SCREENSHOT_COPY = Path("/tmp/nqp-terms-site-zh-search.png")
 
 
 def build_site(target: Path, glossary: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -43,12 +44,28 @@ def build_site(target: Path, glossary: Path | None = None) -> subprocess.Complet
                           cwd=REPO, env=env, capture_output=True, text=True, timeout=300)
 
 
+#: Where the site is served in the browser tests: a sub-path, as on GitHub Pages.
+SUB_PATH = "nqp-terms/"
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    target = tmp_path_factory.mktemp("site")
+    """The English site, built into ``nqp-terms/`` under a web root of its own."""
+    target = tmp_path_factory.mktemp("web") / SUB_PATH
     result = build_site(target)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     return target
+
+
+@pytest.fixture(scope="module")
+def zh_site(site: Path) -> Path:
+    """The Chinese interface, built with mkdocs.zh.yml into the English site's ``zh/``, as it is published."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml",
+                             "--site-dir", str(site / "zh")], cwd=REPO, env=env, capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, f"mkdocs build --strict -f mkdocs.zh.yml failed:\n{result.stderr}"
+    return site / "zh"
 
 
 def page(site: Path, path: str) -> str:
@@ -180,15 +197,42 @@ def test_generated_pages_are_not_left_in_the_docs_folder(site: Path) -> None:
     assert not (site / "hooks").exists()
 
 
-def test_the_chinese_interface_builds_from_the_same_pages(tmp_path: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.zh.yml",
-                             "--site-dir", str(tmp_path)], cwd=REPO, env=env, capture_output=True, text=True,
-                            timeout=300)
-    assert result.returncode == 0, result.stderr
-    home = (tmp_path / "index.html").read_text(encoding="utf-8")
+def test_the_chinese_interface_builds_from_the_same_pages(zh_site: Path) -> None:
+    home = (zh_site / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in home and 'placeholder="搜索"' in home
-    assert (tmp_path / "concepts" / "xinzhi-shengchanli" / "index.html").is_file()
+    assert (zh_site / "concepts" / "xinzhi-shengchanli" / "index.html").is_file()
+
+
+def language_links(markup: str) -> dict[str, str]:
+    """The language switch of a built page: ``{language: href}``."""
+    return {lang: href for href, lang in re.findall(r'<a href="([^"]*)" hreflang="([^"]+)" class="md-select__link"',
+                                                    markup)}
+
+
+@pytest.mark.parametrize("base", ["https://nqp-terms.github.io/nqp-terms/", "http://localhost:8000/"])
+def test_the_language_switch_links_are_relative_so_any_sub_path_works(site: Path, zh_site: Path,
+                                                                      base: str) -> None:
+    from urllib.parse import urljoin
+
+    for path in ("", "concepts/suanli/", "index/calques/"):
+        for built, url in ((site, urljoin(base, path)), (zh_site, urljoin(base, "zh/" + path))):
+            links = language_links(page(built, path.rstrip("/")))
+            assert {lang: urljoin(url, href) for lang, href in links.items()} == {
+                "en": base, "zh": base + "zh/"}, (url, links)
+
+
+def test_the_search_index_keeps_each_glossary_term_whole(site: Path) -> None:
+    import json
+
+    from nqp_terms.site.search import han_runs
+
+    # Material's plugin cuts Chinese with jieba and joins the words with U+200B, which its separator splits on.
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    separator = re.compile(index["config"]["separator"])
+    titles = {doc["location"]: doc["title"] for doc in index["docs"]}
+    for concept in nqp_terms.load():
+        words = separator.split(titles[f"concepts/{concept.id}/"])
+        assert [run for run in han_runs(concept.zh or "") if run not in words] == [], (concept.id, words)
 
 
 def test_a_small_glossary_builds_its_own_site(tmp_path: Path) -> None:
@@ -223,15 +267,17 @@ def test_glossary_text_shows_as_written_never_as_markup() -> None:
 
 
 @pytest.fixture(scope="module")
-def served(site: Path) -> Iterator[str]:
+def served(site: Path, zh_site: Path) -> Iterator[str]:
+    """The URL of the site, both interfaces, served over HTTP from the sub-path ``/nqp-terms/``."""
     class Quiet(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0),
+                                             functools.partial(Quiet, directory=str(site.parent)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}"
     server.shutdown()
     server.server_close()
 
@@ -259,13 +305,13 @@ def browser() -> Iterator[object]:
 
 
 def search_results(driver: object) -> list[str]:
-    """The paths of the pages in the open search box's results, best first, once they have appeared."""
+    """The pages in the open search box's results, best first, once they have appeared: their paths in the site."""
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
     items = WebDriverWait(driver, 20).until(
         lambda d: d.find_elements(By.CSS_SELECTOR, ".md-search-result__item > a.md-search-result__link"))
-    return [re.sub(r"^https?://[^/]+|\?.*$", "", a.get_attribute("href")) for a in items]
+    return [re.sub(rf"^https?://[^/]+/{SUB_PATH}|\?.*$", "", a.get_attribute("href")) for a in items]
 
 
 def test_a_translator_finds_terms_in_the_browser(served: str, browser: object, tmp_path: Path) -> None:
@@ -283,7 +329,7 @@ def test_a_translator_finds_terms_in_the_browser(served: str, browser: object, t
     box = driver.find_element(By.ID, "nqp-q")  # type: ignore[attr-defined]
     box.send_keys("揭榜挂帅", Keys.ENTER)
     results = search_results(driver)
-    assert results[0] == "/concepts/jiebang-guashuai/", results[:3]
+    assert results[0] == "concepts/jiebang-guashuai/", results[:3]
     assert driver.save_screenshot(str(tmp_path / "home-search.png"))  # type: ignore[attr-defined]
     shutil.copyfile(tmp_path / "home-search.png", SEARCH_SCREENSHOT_COPY)
 
@@ -293,7 +339,7 @@ def test_a_translator_finds_terms_in_the_browser(served: str, browser: object, t
     driver.find_element(By.CSS_SELECTOR, "label.md-search__icon, .md-search__form").click()  # type: ignore[attr-defined]
     field.send_keys("bull nose")
     results = search_results(driver)
-    assert results[0] == "/concepts/niubizi/", results[:3]
+    assert results[0] == "concepts/niubizi/", results[:3]
 
     # Follow the first result: the concept page with the rendering to use and where it was published.
     driver.find_element(By.CSS_SELECTOR, ".md-search-result__item > a.md-search-result__link").click()  # type: ignore[attr-defined]
@@ -315,11 +361,58 @@ def test_a_translator_finds_terms_in_the_browser(served: str, browser: object, t
     shutil.copyfile(shot, SCREENSHOT_COPY)
 
 
-@pytest.mark.parametrize(("query", "concept"), [("新质生产力", "xinzhi-shengchanli"),
-                                                ("xinzhi shengchanli", "xinzhi-shengchanli")])
-def test_search_lands_on_the_concept_for_chinese_and_pinyin(served: str, browser: object, query: str,
-                                                            concept: str) -> None:
+# The issue's four queries; short terms that longer concepts contain (算力, 碳达峰, 新时代), and one that starts a
+# longer one (碳达峰 / 碳达峰碳中和); two long slogans; a term ending in a symbol; English contained in longer titles.
+SEARCHES = [("新质生产力", "xinzhi-shengchanli"), ("揭榜挂帅", "jiebang-guashuai"),
+            ("xinzhi shengchanli", "xinzhi-shengchanli"), ("bull nose", "niubizi"),
+            ("算力", "suanli"), ("碳达峰", "tan-dafeng"), ("碳达峰碳中和", "tan-dafeng-tan-zhonghe"),
+            ("新时代", "xin-shidai"), ("tan dafeng", "tan-dafeng"), ("new era", "xin-shidai"),
+            ("以科技创新推动产业创新", "yi-keji-chuangxin-tuidong-chanye-chuangxin"),
+            ("创新在我国现代化建设全局中的核心地位", "chuangxin-zai-woguo-xiandaihua-jianshe-quanju-zhong-de-hexin-diwei"),
+            ("人工智能+", "rengong-zhineng-jia"), ("digital economy", "shuzi-jingji"),
+            ("carbon neutrality", "tan-zhonghe")]
+
+
+@pytest.mark.parametrize(("query", "concept"), SEARCHES)
+def test_search_lands_first_on_the_concept_the_query_names(served: str, browser: object, query: str,
+                                                           concept: str) -> None:
     from urllib.parse import quote
 
+    from nqp_terms.site.markup import toneless
+
+    # Each query is one of the concept's own terms, or a rendering it lists as not to use.
+    named = nqp_terms.load().concept(concept)
+    terms = {t.term.casefold() for language in ("zh-Hans", "en") for t in named.in_language(language)}  # type: ignore[arg-type]
+    assert query in terms | {toneless(named.pinyin or "")}
     browser.get(f"{served}?q={quote(query)}")  # type: ignore[attr-defined]
-    assert search_results(browser)[0] == f"/concepts/{concept}/"
+    results = search_results(browser)
+    assert results[0] == f"concepts/{concept}/", results[:3]
+
+
+def test_the_chinese_search_and_the_language_switch_work_from_a_sub_path(served: str, browser: object,
+                                                                         tmp_path: Path) -> None:
+    from urllib.parse import quote
+
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    driver = browser
+    driver.get(f"{served}zh/concepts/tan-dafeng/")  # type: ignore[attr-defined]
+    assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh"  # type: ignore[attr-defined]
+    # The Chinese interface searches the same index: the page for 碳达峰, not the longer 碳达峰碳中和.
+    driver.get(f"{served}zh/?q={quote('碳达峰')}")  # type: ignore[attr-defined]
+    assert search_results(driver)[0] == "zh/concepts/tan-dafeng/"
+    assert driver.find_element(By.CSS_SELECTOR, "input.md-search__input").get_attribute(  # type: ignore[attr-defined]
+        "placeholder") == "搜索"
+    shot = tmp_path / "zh-search.png"
+    assert driver.save_screenshot(str(shot))  # type: ignore[attr-defined]
+    shutil.copyfile(shot, ZH_SEARCH_SCREENSHOT_COPY)
+
+    # The switch in the header, from a concept page in each interface, leads to the other one's home.
+    for start, language, lands in (("zh/concepts/tan-dafeng/", "en", ""), ("concepts/tan-dafeng/", "zh", "zh/")):
+        driver.get(served + start)  # type: ignore[attr-defined]
+        link = driver.find_element(By.CSS_SELECTOR, f"a.md-select__link[hreflang={language}]")  # type: ignore[attr-defined]
+        driver.execute_script("arguments[0].click()", link)  # type: ignore[attr-defined]
+        WebDriverWait(driver, 10).until(lambda d: d.current_url != served + start)
+        assert driver.current_url == served + lands
+        assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language  # type: ignore[attr-defined]

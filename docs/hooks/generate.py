@@ -17,6 +17,7 @@ from mkdocs.structure.files import File, Files
 
 import nqp_terms
 from nqp_terms.site import export_files, site_pages
+from nqp_terms.site.search import segmenter_words
 
 SEED = Path("seeds") / "000_cc3756e0a130bcc6.txt"
 
@@ -28,6 +29,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).resolve().parent
     other = os.environ.get("NQP_TERMS_SITE_GLOSSARY")
     glossary = nqp_terms.load(other) if other else nqp_terms.load()
+    _teach_the_segmenter(glossary)
     downloads = export_files(glossary)
     guide = files.get_file_from_path("exports.md") is not None
     generated: dict[str, str | bytes] = {**site_pages(glossary, root / SEED, downloads=downloads,
@@ -38,3 +40,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, path, content=content))
     return files
 
+
+def _teach_the_segmenter(glossary: nqp_terms.Glossary) -> None:
+    """Make each glossary term one word to jieba, with which Material's search plugin cuts the pages' Chinese.
+
+    The pages are indexed after ``on_files``, so the words are in jieba's dictionary in time.  Without jieba
+    (the ``docs`` extra not installed) the plugin does not segment, and there is nothing to teach.
+    """
+    try:
+        import jieba
+    except ImportError:
+        return
+    for word in segmenter_words(glossary):
+        jieba.add_word(word)  # with the frequency jieba suggests to keep the word whole

@@ -10,11 +10,8 @@ from __future__ import annotations
 
 from ..glossary import Glossary
 from ..model import Concept, Source, Term
-from ..pinyin import HAN
 from .markup import attr, generated_notice, html_text, md, toneless
-
-#: Search ranks concept pages above the indexes and lists that also name the term.
-SEARCH_BOOST = 8
+from .search import prefix_keys, search_boost, search_title
 
 
 def concept_path(concept_id: str) -> str:
@@ -81,10 +78,12 @@ def concept_page(glossary: Glossary, concept: Concept) -> str:
     fields = [glossary.subject_fields[f] for f in concept.subject_fields if f in glossary.subject_fields]
     preferred = concept.preferred("en")
     zh = concept.zh or concept.id
-    title = f"{zh} · {preferred.term}" if preferred else zh
+    # The title is what search ranks first and shows: the Chinese, the English and the pinyin (see .search).
+    title = search_title(concept)
     out = ["---", f"title: {_yaml_string(title)}", "tags:"]
     out += [f"  - {_yaml_string(f.en)}" for f in fields]
-    out += ["search:", f"  boost: {SEARCH_BOOST}", "---", generated_notice(f"glossary/concepts/{concept.id}.yaml")]
+    out += ["search:", f"  boost: {search_boost(title)}", "---",
+            generated_notice(f"glossary/concepts/{concept.id}.yaml")]
     out.append(f"# <span lang=\"zh-Hans\">{md(zh)}</span> {{ #{concept.id} }}")
     out.append("")
     out += _chinese_table(concept)
@@ -95,12 +94,11 @@ def concept_page(glossary: Glossary, concept: Concept) -> str:
     readings = {toneless(t.pinyin) for t in concept.in_language("zh-Hans") if t.pinyin}
     keywords = sorted(readings | {r.replace(" ", "") for r in readings} | {concept.id.replace("-", " ")})
     out.append(f'<p class="nqp-keywords">Also searched as: {html_text(", ".join(keywords))}</p>')
-    # Character by character: Material's search splits a Chinese query into words it has indexed and
-    # searches the last one as a prefix; single characters in the index keep that last word from being dropped.
-    characters = dict.fromkeys(HAN.findall("".join(t.term for language in ("zh-Hans", "zh-Hant")
-                                                   for t in concept.in_language(language))))  # type: ignore[arg-type]
-    if characters:
-        out.append(f'<p class="nqp-characters" lang="zh">Characters 逐字: {" ".join(characters)}</p>')
+    # For the search index only, so hidden: each term without its last character, the longest prefix
+    # Material's query segmenter can use, which makes it search the term whole (see .search).
+    keys = prefix_keys(concept)
+    if keys:
+        out.append(f'<p class="nqp-search-keys" lang="zh" hidden>{html_text(" ".join(keys))}</p>')
     out.append("")
     if preferred:
         out += ["## Preferred English", "",
