@@ -30,6 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
 
+from .load import YAML_SUFFIXES
 from .model import Concept, GlossaryData, Source, SubjectField
 
 if TYPE_CHECKING:
@@ -87,7 +88,7 @@ def _file_stamps(root: str) -> list[str]:
                 for entry in entries:
                     if entry.is_dir():
                         folders.append(entry.path)
-                    elif entry.name.endswith((".yaml", ".yml")):
+                    elif entry.name.endswith(YAML_SUFFIXES):
                         status = entry.stat()
                         stamps.append(f"{entry.path} {status.st_size} {status.st_mtime_ns}")
         return stamps

@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 #: hand-edited text, and a 50 MB file is almost certainly a mistake.
 MAX_FILE_BYTES = 16 * 1024 * 1024
 
-_YAML_SUFFIXES = (".yaml", ".yml")
+#: What counts as a glossary file, for discovery and for the cache key alike.
+YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def shipped_glossary_path() -> Path:
@@ -90,7 +91,7 @@ def find_files(paths: Iterable[Path]) -> tuple[GlossaryFiles, list[Problem]]:
                 Path(folder, name)
                 for folder, _, names in os.walk(path)
                 for name in names
-                if name.endswith(_YAML_SUFFIXES)
+                if name.endswith(YAML_SUFFIXES)
             )
             for file in found:
                 _classify(file, files)
@@ -104,7 +105,7 @@ def find_files(paths: Iterable[Path]) -> tuple[GlossaryFiles, list[Problem]]:
 
 
 def _classify(path: Path, files: GlossaryFiles) -> None:
-    if path.suffix not in _YAML_SUFFIXES:
+    if path.suffix not in YAML_SUFFIXES:
         files.concepts.append(path)  # reported as unreadable YAML, not silently ignored
     elif path.stem == "subject-fields":
         files.subject_fields.append(path)
