@@ -85,6 +85,9 @@ class Source:
     url: str | None
     accessed: str
     kind: SourceKind
+    # The original's URL when ``url`` is a copy on another site (a mirror): a copy
+    # never stands alone as evidence for an official or state-media rendering.
+    copy_of: str | None = None
     note: str | None = None
 
     def __repr__(self) -> str:
@@ -125,12 +128,19 @@ class LintExamples:
 
 @dataclass(frozen=True, kw_only=True, slots=True)
 class Context:
-    """A short attested sentence using the term, with the source it is quoted from."""
+    """A short attested sentence using the term, with the source it is quoted from.
+
+    ``zh`` is the matching sentence of the source's Chinese text, when the
+    source is an official bilingual pair; ``locator`` says where in the source
+    (a section or paragraph, such as "Part III, 2").
+    """
 
     __pydantic_config__ = _STRICT_FIELDS
 
     text: str
     source: str
+    zh: str | None = None
+    locator: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, repr=False)
@@ -156,6 +166,8 @@ class Term:
     unsourced: bool = False
     use_instead: str | None = None
     seen_in: tuple[str, ...] = ()
+    # A deprecated form nobody has been seen to write: expected from MT, not evidence.
+    anticipated: bool = False
     reason: str | None = None
     # Shared immutable defaults: a default_factory would build two records per term.
     match: MatchOptions = MatchOptions()
@@ -186,6 +198,9 @@ class Definition:
 
     en: str | None = None
     zh_hans: str | None = None
+    # Where the facts of the definition come from (a source id), as IATE asks;
+    # the wording is still our own.
+    source: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True, eq=False, repr=False)

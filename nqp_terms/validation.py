@@ -81,8 +81,10 @@ def format_errors(record: Any) -> Iterator[tuple[tuple[str | int, ...], str, obj
             value = getattr(record, name)
             if value is not None and not PARTIAL_DATE.match(value):
                 yield (name,), "a date written YYYY, YYYY-MM or YYYY-MM-DD", value
-        if record.url is not None and not HTTP_URL.match(record.url):
-            yield ("url",), "an http:// or https:// URL", record.url
+        for name in ("url", "copy_of"):
+            value = getattr(record, name)
+            if value is not None and not HTTP_URL.match(value):
+                yield (name,), "an http:// or https:// URL", value
     elif isinstance(record, Concept):
         if not CONCEPT_ID.match(record.id):
             yield ("id",), "a lower-case ASCII slug such as 'xinzhi-shengchanli'", record.id
