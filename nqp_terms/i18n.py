@@ -2,9 +2,10 @@
 
 Messages are marked with ``_()`` in :mod:`nqp_terms.cli`, extracted with
 ``pybabel extract`` into ``locale/nqp_terms.pot`` and translated in
-``locale/zh_Hans/LC_MESSAGES/nqp_terms.po``.  The ``.po`` catalog is compiled
-in memory by Babel when Chinese is chosen, so no compiled ``.mo`` file has to
-be kept in step with it.
+``locale/zh_Hans/LC_MESSAGES/nqp_terms.po``.  The catalogs are compiled to
+``.mo`` files when the package is built (``hatch_build.py``), so running the
+tool reads them with the standard library alone.  Babel's job at run time is
+the locale names and tags.
 
 >>> ui = Messages.for_language("zh")
 >>> ui.locale.language, ui.gettext("not found")
@@ -16,7 +17,6 @@ be kept in step with it.
 from __future__ import annotations
 
 import gettext
-import io
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -44,18 +44,12 @@ def parse_language(tag: str) -> Locale:
 
 @cache
 def _catalog(locale_name: str) -> gettext.NullTranslations:
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    path = LOCALE_DIR / locale_name / "LC_MESSAGES" / f"{DOMAIN}.po"
+    path = LOCALE_DIR / locale_name / "LC_MESSAGES" / f"{DOMAIN}.mo"
     if not path.is_file():
+        # A source tree that was never built (or installed): messages stay in English.
         return gettext.NullTranslations()
-    with path.open("rb") as po:
-        catalog = read_po(po, locale=locale_name)
-    compiled = io.BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return gettext.GNUTranslations(compiled)
+    with path.open("rb") as mo:
+        return gettext.GNUTranslations(mo)
 
 
 @dataclass(frozen=True)

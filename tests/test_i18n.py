@@ -31,6 +31,19 @@ def test_every_message_is_translated_into_chinese() -> None:
     assert {m.id for m in catalog if m.id} == _source_messages()
 
 
+def test_the_compiled_catalog_is_in_step_with_the_po_file() -> None:
+    """Installing the package compiles the .po (hatch_build.py); run `pip install -e .` again after editing it."""
+    import gettext
+
+    messages = LOCALE_DIR / "zh_Hans" / "LC_MESSAGES"
+    with (messages / "nqp_terms.po").open("rb") as handle:
+        catalog = read_po(handle)
+    with (messages / "nqp_terms.mo").open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    assert {m.id: compiled.gettext(m.id) for m in catalog if m.id and isinstance(m.id, str)} == \
+        {m.id: m.string for m in catalog if m.id and isinstance(m.id, str)}
+
+
 def test_placeholders_survive_translation() -> None:
     ui = Messages.for_language("zh")
     assert ui.gettext("valid: {concepts} concepts, {sources} sources").format(concepts=3, sources=2) == \

@@ -49,3 +49,34 @@ def test_the_cli_from_the_installed_wheel(installed: Path) -> None:
     result = run_installed(installed, "-m", "nqp_terms", "--lang", "zh", "lookup", "牛鼻子")
     assert result.returncode == 0, result.stderr
     assert "请勿使用" in result.stdout
+
+
+def test_the_compiled_catalog_and_the_licence_are_inside_the_wheel(installed: Path) -> None:
+    assert (installed / "nqp_terms" / "locale" / "zh_Hans" / "LC_MESSAGES" / "nqp_terms.mo").is_file()
+    (dist_info,) = installed.glob("nqp_terms-*.dist-info")
+    assert "MIT License" in (dist_info / "licenses" / "LICENSE").read_text(encoding="utf-8")
+    metadata = (dist_info / "METADATA").read_text(encoding="utf-8")
+    for label in ("Homepage", "Documentation", "Issues", "Changelog"):
+        assert f"Project-URL: {label}, https://" in metadata
+
+
+def test_the_release_files_pass_twine_check(tmp_path: Path) -> None:
+    """The sdist and the wheel a release would upload: metadata and README render on a package index."""
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+                    "-w", str(tmp_path), str(REPO)], check=True)
+    subprocess.run([sys.executable, "-m", "hatchling", "build", "-t", "sdist", "-d", str(tmp_path)],
+                   cwd=REPO, check=True, capture_output=True)
+    files = sorted(str(path) for path in tmp_path.iterdir())
+    assert any(name.endswith(".tar.gz") for name in files) and any(name.endswith(".whl") for name in files)
+    result = subprocess.run([sys.executable, "-m", "twine", "check", "--strict", *files],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_readme_links_work_on_a_package_index() -> None:
+    """A package index shows the README without the repository around it: links must be absolute."""
+    import re
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    relative = [target for target in re.findall(r"\]\(([^)]+)\)", readme) if not target.startswith("https://")]
+    assert relative == []
