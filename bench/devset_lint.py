@@ -1,0 +1,316 @@
+"""How the linter does on the real-text development set in tests/data/realmt/.
+
+Run:  python bench/devset_lint.py [--json] [--by-page] [--data DIR] [--show N]
+
+The development set is text nobody on the project wrote, quoted from web pages with their URLs:
+
+- ``mt.yaml``: machine-translated English of Chinese policy writing, each excerpt annotated by
+  hand (before the linter was run on it) with the calques a careful editor would flag:
+  ``{match, zh, ok, occurrence}``: the exact wording, the Chinese term, the renderings official
+  English uses (empty when unknown), and which occurrence of ``match`` is meant (default 1);
+- ``official.yaml``: official English on the same topics, which should draw no warning or error;
+- ``ordinary.yaml``: ordinary English with words that are also calques, which should stay silent.
+
+Figures printed:
+
+- recall: the share of annotated calques that a term finding (one with a concept) overlaps, and
+  the share whose overlapping finding suggests a rendering listed in ``ok`` (case-insensitive);
+- precision: term findings on ``mt.yaml`` that overlap an annotated calque, over all term
+  findings there (findings of other rules, such as punctuation, are listed apart);
+- false alarms: the share of official and of ordinary excerpts with any warning or error;
+- the missed calques grouped by Chinese term (a "family"), most frequent first.
+
+Each excerpt is linted as its own document; ``--by-page`` joins the excerpts quoted from one page
+(one URL) into a single document, which is closer to how the linter meets real text and lets
+document-level signals see more of it.  Findings of severity ``info`` are ignored throughout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+DATA = REPO / "tests" / "data" / "realmt"
+SEPARATOR = "\n\n"
+COUNTED_SEVERITIES = ("warning", "error")
+
+
+@dataclass(frozen=True)
+class Calque:
+    """One annotated calque: where it is in its excerpt and what official English writes instead."""
+
+    excerpt: str
+    match: str
+    zh: str
+    ok: tuple[str, ...]
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A finding, reduced to what the scores need, with offsets in its excerpt's own text."""
+
+    excerpt: str
+    rule: str
+    severity: str
+    start: int
+    end: int
+    match: str
+    concept: str | None
+    suggestion: str | None
+
+    def overlaps(self, calque: Calque) -> bool:
+        return self.excerpt == calque.excerpt and self.start < calque.end and calque.start < self.end
+
+
+@dataclass
+class Scores:
+    excerpts: dict[str, int] = field(default_factory=dict)
+    calques: int = 0
+    calques_with_known_rendering: int = 0
+    found: int = 0
+    found_with_right_suggestion: int = 0
+    term_findings_on_mt: int = 0
+    term_findings_on_calques: int = 0
+    other_findings_on_mt: int = 0
+    official_flagged: int = 0
+    ordinary_flagged: int = 0
+
+    @staticmethod
+    def share(part: int, whole: int) -> float | None:
+        return round(part / whole, 4) if whole else None
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "excerpts": self.excerpts,
+            "calques": self.calques,
+            "recall": self.share(self.found, self.calques),
+            "recall_with_right_suggestion": self.share(self.found_with_right_suggestion, self.calques),
+            "recall_with_right_suggestion_where_rendering_known": self.share(
+                self.found_with_right_suggestion, self.calques_with_known_rendering
+            ),
+            "precision": self.share(self.term_findings_on_calques, self.term_findings_on_mt),
+            "term_findings_on_mt": self.term_findings_on_mt,
+            "other_findings_on_mt": self.other_findings_on_mt,
+            "official_flagged_share": self.share(self.official_flagged, self.excerpts.get("official", 0)),
+            "ordinary_flagged_share": self.share(self.ordinary_flagged, self.excerpts.get("ordinary", 0)),
+        }
+
+
+def load_excerpts(path: Path) -> list[dict[str, Any]]:
+    excerpts = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    ids = [e["id"] for e in excerpts]
+    duplicates = sorted(i for i, n in Counter(ids).items() if n > 1)
+    if duplicates:
+        raise SystemExit(f"{path}: duplicate ids {duplicates}")
+    return excerpts
+
+
+def calques_of(excerpt: dict[str, Any]) -> list[Calque]:
+    """The excerpt's annotations with their spans; a wrong annotation stops the run, naming it."""
+    text = excerpt["text"]
+    found = []
+    for note in excerpt.get("calques") or []:
+        start = -1
+        for _ in range(note.get("occurrence", 1)):
+            start = text.find(note["match"], start + 1)
+            if start < 0:
+                raise SystemExit(f"{excerpt['id']}: {note['match']!r} (occurrence {note.get('occurrence', 1)}) not in text")
+        found.append(
+            Calque(excerpt["id"], note["match"], note["zh"], tuple(note.get("ok") or ()), start, start + len(note["match"]))
+        )
+    return found
+
+
+def documents(excerpts: list[dict[str, Any]], by_page: bool) -> list[list[dict[str, Any]]]:
+    """Excerpts grouped into the documents that are linted: one each, or one per page URL."""
+    if not by_page:
+        return [[e] for e in excerpts]
+    pages: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for excerpt in excerpts:
+        pages[excerpt["url"]].append(excerpt)
+    return list(pages.values())
+
+
+def lint_excerpts(excerpts: list[dict[str, Any]], by_page: bool) -> list[Hit]:
+    """Lint each document and map every counted finding back to the excerpt it falls in."""
+    import nqp_terms
+
+    hits = []
+    for group in documents(excerpts, by_page):
+        text = SEPARATOR.join(e["text"] for e in group)
+        offsets = []
+        position = 0
+        for excerpt in group:
+            offsets.append((position, position + len(excerpt["text"]), excerpt["id"]))
+            position += len(excerpt["text"]) + len(SEPARATOR)
+        for finding in nqp_terms.lint(text):
+            if finding.severity not in COUNTED_SEVERITIES:
+                continue
+            for begin, end, excerpt_id in offsets:
+                if begin <= finding.start < end:
+                    hits.append(
+                        Hit(
+                            excerpt_id,
+                            finding.rule,
+                            finding.severity,
+                            finding.start - begin,
+                            min(finding.end, end) - begin,
+                            finding.match,
+                            finding.concept,
+                            finding.suggestion,
+                        )
+                    )
+                    break
+    return hits
+
+
+def folded(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def is_right(hit: Hit, calque: Calque) -> bool:
+    return hit.suggestion is not None and folded(hit.suggestion) in {folded(o) for o in calque.ok}
+
+
+def evaluate(data: Path, by_page: bool) -> tuple[Scores, dict[str, Any]]:
+    mt = load_excerpts(data / "mt.yaml")
+    official = load_excerpts(data / "official.yaml")
+    ordinary = load_excerpts(data / "ordinary.yaml")
+    scores = Scores(excerpts={"mt": len(mt), "official": len(official), "ordinary": len(ordinary)})
+    texts = {e["id"]: e["text"] for e in mt + official + ordinary}
+
+    calques = [c for e in mt for c in calques_of(e)]
+    mt_hits = lint_excerpts(mt, by_page)
+    term_hits = [h for h in mt_hits if h.concept is not None]
+    scores.calques = len(calques)
+    scores.calques_with_known_rendering = sum(1 for c in calques if c.ok)
+
+    misses, wrong_suggestions = [], []
+    for calque in calques:
+        overlapping = [h for h in term_hits if h.overlaps(calque)]
+        if not overlapping:
+            misses.append(calque)
+            continue
+        scores.found += 1
+        if any(is_right(h, calque) for h in overlapping):
+            scores.found_with_right_suggestion += 1
+        else:
+            wrong_suggestions.append((calque, overlapping[0]))
+
+    false_alarms_mt = [h for h in term_hits if not any(h.overlaps(c) for c in calques)]
+    scores.term_findings_on_mt = len(term_hits)
+    scores.term_findings_on_calques = len(term_hits) - len(false_alarms_mt)
+    other_on_mt = [h for h in mt_hits if h.concept is None]
+    scores.other_findings_on_mt = len(other_on_mt)
+
+    official_hits = lint_excerpts(official, by_page)
+    ordinary_hits = lint_excerpts(ordinary, by_page)
+    scores.official_flagged = len({h.excerpt for h in official_hits})
+    scores.ordinary_flagged = len({h.excerpt for h in ordinary_hits})
+
+    families: dict[str, list[str]] = defaultdict(list)
+    for calque in misses:
+        families[calque.zh].append(calque.match)
+    missed_families = sorted(families.items(), key=lambda item: (-len(item[1]), item[0]))
+
+    def hit_row(hit: Hit) -> dict[str, Any]:
+        return {**asdict(hit), "context": context(texts[hit.excerpt], hit.start, hit.end)}
+
+    details = {
+        "missed": [
+            {"excerpt": c.excerpt, "match": c.match, "zh": c.zh, "ok": list(c.ok)} for c in misses
+        ],
+        "missed_families": [
+            {"zh": zh, "count": len(matches), "matches": sorted(set(matches))} for zh, matches in missed_families
+        ],
+        "found_without_right_suggestion": [
+            {"excerpt": c.excerpt, "match": c.match, "zh": c.zh, "ok": list(c.ok), "suggestion": h.suggestion}
+            for c, h in wrong_suggestions
+        ],
+        "false_alarms_mt": [hit_row(h) for h in false_alarms_mt],
+        "other_findings_mt": [hit_row(h) for h in other_on_mt],
+        "false_alarms_official": [hit_row(h) for h in official_hits],
+        "false_alarms_ordinary": [hit_row(h) for h in ordinary_hits],
+    }
+    return scores, details
+
+
+def context(text: str, start: int, end: int, width: int = 40) -> str:
+    return f"…{text[max(0, start - width):start]}[{text[start:end]}]{text[end:end + width]}…"
+
+
+def percent(value: float | None) -> str:
+    return "n/a" if value is None else f"{100 * value:.1f}%"
+
+
+def report(scores: Scores, details: dict[str, Any], show: int) -> str:
+    s = scores.summary()
+    lines = [
+        f"excerpts: {s['excerpts']['mt']} machine-translated ({s['calques']} annotated calques), "
+        f"{s['excerpts']['official']} official, {s['excerpts']['ordinary']} ordinary",
+        f"recall: {percent(s['recall'])} found ({scores.found}/{scores.calques}); "
+        f"{percent(s['recall_with_right_suggestion'])} with a right suggestion "
+        f"({scores.found_with_right_suggestion}/{scores.calques}; "
+        f"{percent(s['recall_with_right_suggestion_where_rendering_known'])} of the "
+        f"{scores.calques_with_known_rendering} whose official rendering is known)",
+        f"precision on mt: {percent(s['precision'])} "
+        f"({scores.term_findings_on_calques}/{scores.term_findings_on_mt} term findings on an annotated calque; "
+        f"{scores.other_findings_on_mt} findings of other rules not counted)",
+        f"official excerpts with a warning or error: {percent(s['official_flagged_share'])} "
+        f"({scores.official_flagged}/{s['excerpts']['official']})",
+        f"ordinary excerpts with a warning or error: {percent(s['ordinary_flagged_share'])} "
+        f"({scores.ordinary_flagged}/{s['excerpts']['ordinary']})",
+        "",
+        f"missed calque families (top {show}):",
+    ]
+    for family in details["missed_families"][:show]:
+        lines.append(f"  {family['count']:3d}  {family['zh']}  {'; '.join(family['matches'])}")
+    sections = [
+        ("missed calques", details["missed"], lambda r: f"{r['excerpt']}: {r['match']!r} ({r['zh']})"),
+        (
+            "found, but no right suggestion",
+            details["found_without_right_suggestion"],
+            lambda r: f"{r['excerpt']}: {r['match']!r} -> {r['suggestion']!r}; ok: {r['ok']}",
+        ),
+        ("false alarms on mt", details["false_alarms_mt"], hit_line),
+        ("other findings on mt (not scored)", details["other_findings_mt"], hit_line),
+        ("false alarms on official", details["false_alarms_official"], hit_line),
+        ("false alarms on ordinary", details["false_alarms_ordinary"], hit_line),
+    ]
+    for title, rows, line in sections:
+        lines += ["", f"{title}: {len(rows)}"] + [f"  {line(r)}" for r in rows]
+    return "\n".join(lines)
+
+
+def hit_line(row: dict[str, Any]) -> str:
+    return f"{row['excerpt']}: {row['rule']} {row['severity']} {row['context']} -> {row['suggestion']!r}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--json", action="store_true", help="print the figures and lists as JSON")
+    parser.add_argument("--by-page", action="store_true", help="lint the excerpts of one page as one document")
+    parser.add_argument("--data", type=Path, default=DATA, help="directory with mt.yaml, official.yaml, ordinary.yaml")
+    parser.add_argument("--show", type=int, default=15, help="how many missed families to print")
+    args = parser.parse_args(argv)
+    scores, details = evaluate(args.data, args.by_page)
+    if args.json:
+        json.dump({"summary": scores.summary(), **details}, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        print(report(scores, details, args.show))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
