@@ -23,6 +23,8 @@ Figures printed:
 Each excerpt is linted as its own document; ``--by-page`` joins the excerpts quoted from one page
 (one URL) into a single document, which is closer to how the linter meets real text and lets
 document-level signals see more of it.  Findings of severity ``info`` are ignored throughout.
+``--glossary DIR`` lints with that glossary alone instead of the shipped one (for instance a
+``git archive`` of a given commit's ``glossary/``, to compare before and after).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ import sys
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -120,14 +122,14 @@ def calques_of(excerpt: dict[str, Any]) -> list[Calque]:
     text = excerpt["text"]
     found = []
     for note in excerpt.get("calques") or []:
+        occurrence = note.get("occurrence", 1)
         start = -1
-        for _ in range(note.get("occurrence", 1)):
+        for _ in range(occurrence):
             start = text.find(note["match"], start + 1)
             if start < 0:
-                raise SystemExit(f"{excerpt['id']}: {note['match']!r} (occurrence {note.get('occurrence', 1)}) not in text")
-        found.append(
-            Calque(excerpt["id"], note["match"], note["zh"], tuple(note.get("ok") or ()), start, start + len(note["match"]))
-        )
+                raise SystemExit(f"{excerpt['id']}: {note['match']!r} (occurrence {occurrence}) not in text")
+        end = start + len(note["match"])
+        found.append(Calque(excerpt["id"], note["match"], note["zh"], tuple(note.get("ok") or ()), start, end))
     return found
 
 
@@ -141,10 +143,19 @@ def documents(excerpts: list[dict[str, Any]], by_page: bool) -> list[list[dict[s
     return list(pages.values())
 
 
-def lint_excerpts(excerpts: list[dict[str, Any]], by_page: bool) -> list[Hit]:
-    """Lint each document and map every counted finding back to the excerpt it falls in."""
+def linter_for(glossary: Path | None) -> Callable[[str], list[Any]]:
+    """The lint function: the shipped glossary's, or one built once for the glossary directory given."""
     import nqp_terms
 
+    if glossary is None:
+        return nqp_terms.lint
+    from nqp_terms.lint import Linter
+
+    return Linter(nqp_terms.load(glossary)).lint
+
+
+def lint_excerpts(excerpts: list[dict[str, Any]], by_page: bool, lint: Callable[[str], list[Any]]) -> list[Hit]:
+    """Lint each document and map every counted finding back to the excerpt it falls in."""
     hits = []
     for group in documents(excerpts, by_page):
         text = SEPARATOR.join(e["text"] for e in group)
@@ -153,7 +164,7 @@ def lint_excerpts(excerpts: list[dict[str, Any]], by_page: bool) -> list[Hit]:
         for excerpt in group:
             offsets.append((position, position + len(excerpt["text"]), excerpt["id"]))
             position += len(excerpt["text"]) + len(SEPARATOR)
-        for finding in nqp_terms.lint(text):
+        for finding in lint(text):
             if finding.severity not in COUNTED_SEVERITIES:
                 continue
             for begin, end, excerpt_id in offsets:
@@ -182,7 +193,8 @@ def is_right(hit: Hit, calque: Calque) -> bool:
     return hit.suggestion is not None and folded(hit.suggestion) in {folded(o) for o in calque.ok}
 
 
-def evaluate(data: Path, by_page: bool) -> tuple[Scores, dict[str, Any]]:
+def evaluate(data: Path, by_page: bool, glossary: Path | None = None) -> tuple[Scores, dict[str, Any]]:
+    lint = linter_for(glossary)
     mt = load_excerpts(data / "mt.yaml")
     official = load_excerpts(data / "official.yaml")
     ordinary = load_excerpts(data / "ordinary.yaml")
@@ -190,7 +202,7 @@ def evaluate(data: Path, by_page: bool) -> tuple[Scores, dict[str, Any]]:
     texts = {e["id"]: e["text"] for e in mt + official + ordinary}
 
     calques = [c for e in mt for c in calques_of(e)]
-    mt_hits = lint_excerpts(mt, by_page)
+    mt_hits = lint_excerpts(mt, by_page, lint)
     term_hits = [h for h in mt_hits if h.concept is not None]
     scores.calques = len(calques)
     scores.calques_with_known_rendering = sum(1 for c in calques if c.ok)
@@ -213,8 +225,8 @@ def evaluate(data: Path, by_page: bool) -> tuple[Scores, dict[str, Any]]:
     other_on_mt = [h for h in mt_hits if h.concept is None]
     scores.other_findings_on_mt = len(other_on_mt)
 
-    official_hits = lint_excerpts(official, by_page)
-    ordinary_hits = lint_excerpts(ordinary, by_page)
+    official_hits = lint_excerpts(official, by_page, lint)
+    ordinary_hits = lint_excerpts(ordinary, by_page, lint)
     scores.official_flagged = len({h.excerpt for h in official_hits})
     scores.ordinary_flagged = len({h.excerpt for h in ordinary_hits})
 
@@ -301,9 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the figures and lists as JSON")
     parser.add_argument("--by-page", action="store_true", help="lint the excerpts of one page as one document")
     parser.add_argument("--data", type=Path, default=DATA, help="directory with mt.yaml, official.yaml, ordinary.yaml")
+    parser.add_argument("--glossary", type=Path, help="lint with this glossary directory instead of the shipped one")
     parser.add_argument("--show", type=int, default=15, help="how many missed families to print")
     args = parser.parse_args(argv)
-    scores, details = evaluate(args.data, args.by_page)
+    scores, details = evaluate(args.data, args.by_page, args.glossary)
     if args.json:
         json.dump({"summary": scores.summary(), **details}, sys.stdout, ensure_ascii=False, indent=2)
         print()
