@@ -103,7 +103,7 @@ def share(items: list[Judged], test: Any) -> dict[str, Any]:
     return {"n": len(items), "count": hits, "share": round(hits / len(items), 4) if items else None}
 
 
-def summarise(judged: list[Judged], seconds: float) -> dict[str, Any]:
+def summarise(judged: list[Judged], seconds: float, timed: int) -> dict[str, Any]:
     kinds = sorted({j.kind for j in judged})
     calqued = [j for j in judged if j.calque]
     return {
@@ -115,7 +115,7 @@ def summarise(judged: list[Judged], seconds: float) -> dict[str, Any]:
         "calque_targets_failing": share(calqued, lambda j: j.predicted == "fail"),
         "calque_named_in_a_finding": share(calqued, lambda j: bool(j.calque_named)),
         "expected_verdicts": dict(Counter(j.expected for j in judged)),
-        "seconds_per_pair": round(seconds / len(judged), 6) if judged else None,
+        "seconds_per_pair": round(seconds / timed, 6) if timed > 0 else None,
     }
 
 
@@ -134,7 +134,8 @@ def print_report(judged: list[Judged], summary: dict[str, Any], rule: str) -> No
     print(f"fail pairs wrongly passed   {percent(summary['fail_pairs_wrongly_passed'])}")
     print(f"calque targets that fail    {percent(summary['calque_targets_failing'])}")
     print(f"calque named in a finding   {percent(summary['calque_named_in_a_finding'])}")
-    print(f"time per pair               {summary['seconds_per_pair'] * 1e6:.0f} µs (including the first build)")
+    if summary["seconds_per_pair"] is not None:
+        print(f"time per pair               {summary['seconds_per_pair'] * 1e6:.0f} µs (after the first, which builds the checker)")
     print("\nmisses:")
     for j in judged:
         if j.right:
@@ -161,9 +162,11 @@ def main(argv: list[str] | None = None) -> int:
 
     glossary = nqp_terms.load(args.glossary) if args.glossary else None
     pairs = load_pairs(args.pairs)
+    # The first pair builds the checker (Chinese automaton, English matcher); time the others.
+    judged = [judge(pairs[0], glossary, args.fail_on, args.min_accuracy)] if pairs else []
     start = time.perf_counter()
-    judged = [judge(pair, glossary, args.fail_on, args.min_accuracy) for pair in pairs]
-    summary = summarise(judged, time.perf_counter() - start)
+    judged += [judge(pair, glossary, args.fail_on, args.min_accuracy) for pair in pairs[1:]]
+    summary = summarise(judged, time.perf_counter() - start, timed=len(pairs) - 1)
     rule = f"fail on a finding >= {args.fail_on} or term accuracy < {args.min_accuracy:g}"
     summary["rule"] = rule
     if args.json:

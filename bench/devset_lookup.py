@@ -173,9 +173,9 @@ def percent(figure: dict[str, Any]) -> str:
     return f"{figure['accuracy'] * 100:5.1f}% {figure['right']:>3}/{figure['n']:<3}"
 
 
-def print_report(results: list[Result], summary: dict[str, Any]) -> None:
+def print_report(results: list[Result], summary: dict[str, Any], cli_label: str) -> None:
     print(f"lookup dev set: {summary['queries']} queries ({QUERIES.relative_to(REPO)})")
-    print(f"{'':18} {'get':>14} {'get or search':>16} {'CLI (sample)':>16}")
+    print(f"{'':18} {'get':>14} {'get or search':>16} {cli_label:>16}")
     for kind, ways in summary["by_kind"].items():
         print(f"{kind:18} {percent(ways['get']):>14} {percent(ways['get_or_search']):>16} {percent(ways['cli']):>16}")
     print("-" * 68)
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
                   indent=2)
         print()
     else:
-        print_report(results, summary)
+        print_report(results, summary, "CLI (all)" if args.cli_all else "CLI (sample)")
     return 0
 
 
