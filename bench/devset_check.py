@@ -35,7 +35,7 @@ import time
 from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -85,8 +85,23 @@ def describe(finding: Any) -> str:
     return f"{finding.severity} {finding.rule} {finding.concept or '-'} {where}"
 
 
-def judge(pair: dict[str, Any], glossary: nqp_terms.Glossary | None, fail_on: str, min_accuracy: float) -> Judged:
-    result = nqp_terms.check(pair["zh"], pair["en"], glossary=glossary)
+CheckFunction = Callable[[str, str], Any]
+
+
+def check_function(glossary: nqp_terms.Glossary | None) -> CheckFunction:
+    """``nqp_terms.check`` on the shipped glossary; on another glossary, one Checker built once.
+
+    (``nqp_terms.check(zh, en, glossary=g)`` builds a new checker on every call.)
+    """
+    if glossary is None:
+        return nqp_terms.check
+    from nqp_terms.lint import Checker
+
+    return Checker(glossary).check
+
+
+def judge(pair: dict[str, Any], check: CheckFunction, fail_on: str, min_accuracy: float) -> Judged:
+    result = check(pair["zh"], pair["en"])
     calque = pair.get("calque")
     named = None
     if calque:
@@ -163,9 +178,10 @@ def main(argv: list[str] | None = None) -> int:
     glossary = nqp_terms.load(args.glossary) if args.glossary else None
     pairs = load_pairs(args.pairs)
     # The first pair builds the checker (Chinese automaton, English matcher); time the others.
-    judged = [judge(pairs[0], glossary, args.fail_on, args.min_accuracy)] if pairs else []
+    check = check_function(glossary)
+    judged = [judge(pairs[0], check, args.fail_on, args.min_accuracy)] if pairs else []
     start = time.perf_counter()
-    judged += [judge(pair, glossary, args.fail_on, args.min_accuracy) for pair in pairs[1:]]
+    judged += [judge(pair, check, args.fail_on, args.min_accuracy) for pair in pairs[1:]]
     summary = summarise(judged, time.perf_counter() - start, timed=len(pairs) - 1)
     rule = f"fail on a finding >= {args.fail_on} or term accuracy < {args.min_accuracy:g}"
     summary["rule"] = rule
