@@ -419,7 +419,8 @@ def cmd_export(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
 
 
 def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
-    from .formats.tbx import TbxError, read_tbx, write_glossary
+    from .formats.glossary_yaml import write_glossary
+    from .formats.tbx import TbxError, read_tbx
 
     _ = ui.gettext
     source = Path(args.file)

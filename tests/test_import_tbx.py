@@ -8,7 +8,8 @@ import pytest
 
 import nqp_terms
 from nqp_terms.formats import export
-from nqp_terms.formats.tbx import UNCHECKED_PINYIN, TbxError, read_tbx, write_glossary
+from nqp_terms.formats.glossary_yaml import write_glossary
+from nqp_terms.formats.tbx import UNCHECKED_PINYIN, TbxError, read_tbx
 from nqp_terms.termbase.validation import as_data
 
 TBX_DATA = Path(__file__).parent / "data" / "tbx"
