@@ -139,7 +139,8 @@ def bench_scale(repeat: int, count: int) -> None:
     import yaml
 
     from nqp_terms import Glossary
-    from nqp_terms.load import load_glossary_data, read_glossary
+    from nqp_terms.glossary import load_glossary_data
+    from nqp_terms.termbase.load import read_glossary
 
     with tempfile.TemporaryDirectory() as scratch:
         root = Path(scratch) / "glossary"

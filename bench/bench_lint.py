@@ -40,7 +40,7 @@ def text_of(megabytes: float, source: Path = SEED) -> str:
 def synthetic_glossary(count: int):  # type: ignore[no-untyped-def]
     """``count`` concepts whose English renderings are 2-4 word phrases drawn from the seed's vocabulary."""
     import nqp_terms
-    from nqp_terms.model import Concept, GlossaryData, Term
+    from nqp_terms.termbase.model import Concept, GlossaryData, Term
 
     shipped = nqp_terms.load()
     words = sorted(set(re.findall(r"[a-z]{3,}", SEED.read_text(encoding="utf-8").lower())))
@@ -83,7 +83,7 @@ def timed(function, repeat: int) -> float:  # type: ignore[no-untyped-def]
 
 def bench_throughput(repeat: int, megabytes: float) -> None:
     import nqp_terms
-    from nqp_terms.lint import Linter
+    from nqp_terms.linter import Linter
 
     synthetic = synthetic_glossary(10_000)
     text = text_of(megabytes)
@@ -180,7 +180,7 @@ def bench_textlint(repeat: int, megabytes: float) -> None:
     import json
 
     import nqp_terms
-    from nqp_terms.export import export
+    from nqp_terms.formats import export
 
     directory = textlint_directory()
     if directory is None:

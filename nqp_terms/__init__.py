@@ -10,11 +10,12 @@
 True
 """
 
+from .checker import check
 from .glossary import Glossary, clear_caches, get, load, lookup, search
-from .lint import check, lint
-from .lookup import Match
-from .model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
-from .normalize import normalize, normalize_and_explain
+from .index.match import Match
+from .linter import lint
+from .termbase.model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
+from .text.normalize import normalize, normalize_and_explain
 
 __version__ = "0.1.0"
 

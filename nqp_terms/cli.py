@@ -20,8 +20,8 @@ from typing import Any
 
 from .glossary import Glossary, load
 from .i18n import Messages
-from .lookup import Match
-from .model import LANGUAGES, AmbiguousTerm, GlossaryError, Problem, TermNotFound
+from .index.lookup import Match
+from .termbase.model import LANGUAGES, AmbiguousTerm, GlossaryError, Problem, TermNotFound
 
 
 class ExitStatus(IntEnum):
@@ -192,7 +192,7 @@ def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossa
 
 
 def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
-    from .stats import glossary_stats
+    from .termbase.stats import glossary_stats
 
     _ = ui.gettext
     report = glossary_stats(glossary)
@@ -230,11 +230,11 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 
 
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
-    from .lint.config import ConfigError, LintConfig, find_config, load_config
-    from .lint.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
-    from .lint.fix import FIXABLE  # what --fix repairs no longer counts against --fail-on
-    from .lint.report import as_sarif, as_text
-    from .lint.rules import SeverityLevel
+    from .linter.config import ConfigError, LintConfig, find_config, load_config
+    from .linter.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
+    from .linter.fix import FIXABLE  # what --fix repairs no longer counts against --fail-on
+    from .linter.report import as_sarif, as_text
+    from .linter.rules import SeverityLevel
 
     _ = ui.gettext
     try:
@@ -310,12 +310,12 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from dataclasses import replace
 
-    from .lint.bilingual import Checker, CheckResult
-    from .lint.config import ConfigError, LintConfig, find_config, load_config
-    from .lint.files import LinterSpec
-    from .lint.report import as_json, as_sarif, as_text
-    from .lint.rules import SeverityLevel
-    from .lint.segments import SegmentError, read_segments
+    from .checker.bilingual import Checker, CheckResult
+    from .linter.config import ConfigError, LintConfig, find_config, load_config
+    from .linter.files import LinterSpec
+    from .linter.report import as_json, as_sarif, as_text
+    from .linter.rules import SeverityLevel
+    from .formats.bilingual import SegmentError, read_segments
 
     _ = ui.gettext
     try:
@@ -374,7 +374,7 @@ def _summary_line(name: str, result: Any, ui: Messages) -> str:
 
 
 def _rule_codes(names: Sequence[str]) -> list[str]:
-    from .lint.rules import rule_by_name
+    from .linter.rules import rule_by_name
 
     return [rule_by_name(n.strip()).code for value in names for n in value.split(",") if n.strip()]
 
@@ -383,7 +383,7 @@ def _rule_codes(names: Sequence[str]) -> list[str]:
 
 
 def cmd_normalize(args: argparse.Namespace, ui: Messages) -> ExitStatus:
-    from .normalize import explain_steps, normalize_mapped
+    from .text.normalize import explain_steps, normalize_mapped
 
     result = normalize_mapped(args.text, lang=args.as_)
     descriptions = dict(explain_steps("zh") + explain_steps("en"))
@@ -403,7 +403,7 @@ def cmd_normalize(args: argparse.Namespace, ui: Messages) -> ExitStatus:
 
 
 def cmd_export(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
-    from .export import export
+    from .formats import export
 
     output = export(glossary, args.format, subject_fields=args.subject_field, statuses=args.status)
     # Bytes, not text: CSV rows end in CRLF, which a text stream would change on Windows.
@@ -419,7 +419,8 @@ def cmd_export(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
 
 
 def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
-    from .tbx_import import TbxError, read_tbx, write_glossary
+    from .formats.glossary_yaml import write_glossary
+    from .formats.tbx import TbxError, read_tbx
 
     _ = ui.gettext
     source = Path(args.file)
@@ -524,8 +525,8 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
 
 
 def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.ArgumentParser], ui: Messages) -> None:
-    from .export import FORMATS
-    from .export.selection import STATUSES
+    from .formats import FORMATS
+    from .formats.selection import STATUSES
 
     _ = ui.gettext
     help_text = _("write the glossary as TBX, TBX v2, CSV, OmegaT, JSON, a prh dictionary or a Vale style")

@@ -1,5 +1,11 @@
 """The :class:`Glossary` object, and the shipped glossary behind the module-level functions.
 
+The glossary puts the rooms below it together: files become validated
+records (:mod:`nqp_terms.termbase.load`), lookup tables are built from the
+records (:mod:`nqp_terms.index`), and both go through the on-disk cache
+(:mod:`nqp_terms.termbase.cache`).  It also hands normalisation its spelling
+table (:func:`nqp_terms.text.normalize.use_spelling_variants`).
+
 >>> import nqp_terms
 >>> glossary = nqp_terms.load()            # the shipped glossary
 >>> match = glossary.lookup("Bull nose")
@@ -11,17 +17,23 @@ True
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
-from .load import load_glossary_data, shipped_glossary_path
-from .lookup import Index, Match
-from .model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
+from .index.lookup import Index
+from .index.match import Match
+from .index.tables import Tables, index_tables
+from .termbase.layout import shipped_glossary_path
+from .termbase.load import read_glossary, shipped_spelling_variants
+from .termbase.model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
+from .text.normalize import use_spelling_variants
 
-if TYPE_CHECKING:
-    from .lookup import Tables
+# English normalisation respells British forms with the shipped table, read on first use.
+use_spelling_variants(shipped_spelling_variants)
 
 Reliability = Literal["high", "medium", "low"]
 _RELIABILITY_BY_KIND: dict[str, Reliability] = {
@@ -128,6 +140,47 @@ class _ConceptsById(Mapping[str, Concept]):
         return concept_id in self._numbers
 
 
+# ---------------------------------------------------------------- loading
+
+#: The source files whose code decides what a cached glossary holds (what is valid, and
+#: its lookup keys): a cache written by other code is not trusted.
+_CACHED_CODE = ("termbase/model.py", "termbase/validation.py", "termbase/checks.py", "termbase/layout.py",
+                "termbase/load.py", "termbase/cache.py", "text/pinyin.py", "text/hanzi.py", "text/keys.py",
+                "text/normalize.py", "index/tables.py")
+
+
+@dataclass(frozen=True)
+class LoadedGlossary:
+    data: GlossaryData
+    key: str
+    tables: Tables | None
+
+
+def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = None, base_key: str = "",
+                       use_cache: bool = True) -> LoadedGlossary:
+    """Like :func:`~nqp_terms.termbase.load.read_glossary`, with lookup tables, through the cache."""
+    from .termbase.cache import cache_dir, cache_key, read_cached, write_cached
+
+    directory = cache_dir() if use_cache else None
+    package = Path(__file__).parent
+    key = cache_key(paths, base_key, [package / m for m in _CACHED_CODE]) if directory is not None else None
+    if directory is not None and key is not None:
+        gc_was_enabled = gc.isenabled()
+        gc.disable()  # as in read_glossary: every object built here stays alive
+        try:
+            cached = read_cached(directory, key)
+        finally:
+            if gc_was_enabled:
+                gc.enable()
+        if cached is not None:
+            return LoadedGlossary(cached[0], key, cached[1])
+    data = read_glossary(paths, base=base)
+    tables = index_tables(data.concepts)
+    if directory is not None and key is not None:
+        write_cached(directory, key, data, tables)
+    return LoadedGlossary(data, key or "", tables)
+
+
 _shipped: Glossary | None = None
 
 
@@ -151,7 +204,7 @@ def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True)
 def clear_caches() -> None:
     """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries."""
     global _shipped
-    from .cache import clear_cache
+    from .termbase.cache import clear_cache
 
     _shipped = None
     clear_cache()

@@ -15,8 +15,11 @@ def test_all_is_sorted_and_complete() -> None:
 
 
 def test_functions_are_not_shadowed_by_their_modules() -> None:
-    code = ("from nqp_terms.load import shipped_glossary_path\nfrom nqp_terms.normalize import normalize_mapped\n"
+    code = ("from nqp_terms.termbase.load import read_glossary\nfrom nqp_terms.text.normalize import normalize_mapped\n"
+            "import nqp_terms.linter.fix, nqp_terms.checker.bilingual, nqp_terms.index.lookup\n"
             "import nqp_terms\nassert callable(nqp_terms.load) and callable(nqp_terms.normalize)\n"
+            "assert callable(nqp_terms.lint) and callable(nqp_terms.check) and callable(nqp_terms.lookup)\n"
+            "assert callable(nqp_terms.search)\n"
             "print(nqp_terms.normalize('Ｘ'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr

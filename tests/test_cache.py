@@ -12,8 +12,8 @@ import pytest
 from conftest import FIXTURE
 
 import nqp_terms
-from nqp_terms.load import shipped_glossary_path
-from nqp_terms.validation import as_data
+from nqp_terms.termbase.layout import shipped_glossary_path
+from nqp_terms.termbase.validation import as_data
 
 
 @pytest.fixture

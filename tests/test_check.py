@@ -9,8 +9,8 @@ import pytest
 
 import nqp_terms
 from nqp_terms.cli import main
-from nqp_terms.lint.bilingual import Checker
-from nqp_terms.lint.segments import SegmentError, read_segments
+from nqp_terms.checker.bilingual import Checker
+from nqp_terms.formats.bilingual import SegmentError, read_segments
 
 DATA = Path(__file__).parent / "data" / "bilingual"
 

@@ -10,7 +10,7 @@ from conftest import FIXTURE
 
 import nqp_terms
 from nqp_terms.cli import ExitStatus, main
-from nqp_terms.export import export
+from nqp_terms.formats import export
 
 FIXTURE_ONLY = ["--no-shipped", "--glossary", str(FIXTURE)]
 SAMPLE = Path(__file__).parent / "data" / "tbx" / "Example_Astronomy_DCA_VALID.tbx"

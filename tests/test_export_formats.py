@@ -17,9 +17,9 @@ import pytest
 import yaml
 
 import nqp_terms
-from nqp_terms.export import FORMATS, export
-from nqp_terms.export.omegat import HEADER
-from nqp_terms.validation import as_data, validate
+from nqp_terms.formats import FORMATS, export
+from nqp_terms.formats.omegat import HEADER
+from nqp_terms.termbase.validation import as_data, validate
 
 FIXTURE = Path(__file__).parent / "fixtures" / "glossary"
 
@@ -110,7 +110,7 @@ def test_omegat_folds_tabs_and_line_breaks_inside_fields(glossary: nqp_terms.Glo
     english = concept.terms["en"]
     changed = replace(concept, terms={**concept.terms, "en": (
         replace(english[0], usage_note="line one\nline\ttwo"), *english[1:])})
-    from nqp_terms.export import omegat
+    from nqp_terms.formats import omegat
 
     text = omegat.render(glossary, [changed])
     assert "line one line two" in text and len(text.splitlines()) == 3
@@ -120,7 +120,7 @@ def test_omegat_folds_tabs_and_line_breaks_inside_fields(glossary: nqp_terms.Glo
 
 
 def test_json_holds_the_whole_glossary_and_validates_back(glossary: nqp_terms.Glossary) -> None:
-    from nqp_terms.model import GlossaryData
+    from nqp_terms.termbase.model import GlossaryData
 
     document = json.loads(export(glossary, "json"))
     assert document.pop("format") == "nqp-terms-glossary/1"
@@ -167,8 +167,8 @@ def test_prh_specs_hold_for_patterns_python_can_run(glossary: nqp_terms.Glossary
 
 
 def test_prh_patterns_match_any_case_and_the_plural() -> None:
-    from nqp_terms.export.prh import patterns
-    from nqp_terms.model import Term
+    from nqp_terms.formats.prh import patterns
+    from nqp_terms.termbase.model import Term
 
     term = Term(term="bull nose", status="deprecated", use_instead="crux")
     found = [_js_to_python(p) for p in patterns(term, ())]
@@ -177,8 +177,8 @@ def test_prh_patterns_match_any_case_and_the_plural() -> None:
 
 
 def test_prh_leaves_out_renderings_that_need_context_words() -> None:
-    from nqp_terms.export.prh import patterns
-    from nqp_terms.model import MatchOptions, Term
+    from nqp_terms.formats.prh import patterns
+    from nqp_terms.termbase.model import MatchOptions, Term
 
     term = Term(term="go out", status="deprecated", use_instead="going global",
                 match=MatchOptions(context=("policy",)))

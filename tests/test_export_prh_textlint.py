@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 import nqp_terms
-from nqp_terms.export import export
+from nqp_terms.formats import export
 
 REPO = Path(__file__).parent.parent
 SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"
@@ -63,7 +63,7 @@ def _line_column(text: str, offset: int) -> tuple[int, int]:
 
 
 def test_prh_and_nqp_terms_agree_on_the_seed(textlint_dir: Path, tmp_path: Path, capsys) -> None:
-    from nqp_terms.lint import lint
+    from nqp_terms.linter import lint
 
     shipped = nqp_terms.load()
     text = SEED.read_text(encoding="utf-8")

@@ -16,8 +16,8 @@ import pytest
 from lxml import etree
 
 import nqp_terms
-from nqp_terms.export import export
-from nqp_terms.export.tbx import NAMESPACE
+from nqp_terms.formats import export
+from nqp_terms.formats.tbx import NAMESPACE
 
 saxonche = pytest.importorskip("saxonche")
 
@@ -246,7 +246,7 @@ def test_the_export_is_deterministic(glossary: nqp_terms.Glossary) -> None:
 
 
 def test_contexts_sit_at_term_level_with_their_source(glossary: nqp_terms.Glossary) -> None:
-    from nqp_terms.model import Context, GlossaryData
+    from nqp_terms.termbase.model import Context, GlossaryData
 
     concept = glossary.concepts["niubizi"]
     crux = replace(concept.terms["en"][0],

@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 import nqp_terms
-from nqp_terms.export import export
-from nqp_terms.tbx_import import UNCHECKED_PINYIN, TbxError, read_tbx, write_glossary
-from nqp_terms.validation import as_data
+from nqp_terms.formats import export
+from nqp_terms.formats.glossary_yaml import write_glossary
+from nqp_terms.formats.tbx import UNCHECKED_PINYIN, TbxError, read_tbx
+from nqp_terms.termbase.validation import as_data
 
 TBX_DATA = Path(__file__).parent / "data" / "tbx"
 ACCESSED = "2026-11-25"

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 import nqp_terms
-from nqp_terms.keys import english_key
-from nqp_terms.load import shipped_glossary_path
+from nqp_terms.text.keys import english_key
+from nqp_terms.termbase.layout import shipped_glossary_path
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_cc3756e0a130bcc6.txt"
 SEED_SOURCE = "seed-2024-05-20-economic-daily-mt"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from nqp_terms import Glossary
-from nqp_terms.lint import LintConfig, Linter
-from nqp_terms.lint.fix import apply_fixes
+from nqp_terms.linter import LintConfig, Linter
+from nqp_terms.linter.fix import apply_fixes
 
 
 @pytest.fixture(scope="module")

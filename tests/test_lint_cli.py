@@ -158,7 +158,7 @@ def test_jobs_give_the_same_findings(capsys, tmp_path: Path) -> None:
 def test_large_files_are_streamed_with_the_same_findings(capsys, tmp_path: Path, monkeypatch) -> None:
     from importlib import import_module
 
-    files = import_module("nqp_terms.lint.files")  # nqp_terms.lint is also the name of the lint() function
+    files = import_module("nqp_terms.linter.files")
 
     path = tmp_path / "big.md"
     path.write_text("Paragraph with the bull nose.\n\n" * 300 + "The ”x“ end.\n", encoding="utf-8")

@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 import nqp_terms
-from nqp_terms.keys import english_key
-from nqp_terms.lint import Linter
-from nqp_terms.lint.rules import SeverityLevel
+from nqp_terms.text.keys import english_key
+from nqp_terms.linter import Linter
+from nqp_terms.linter.rules import SeverityLevel
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_cc3756e0a130bcc6.txt"
 DATA = Path(__file__).parent / "data"
 
 
 @cache
-def seed_findings() -> list[nqp_terms.lint.Finding]:  # type: ignore[name-defined]
+def seed_findings() -> list[nqp_terms.linter.Finding]:  # type: ignore[name-defined]
     return Linter(nqp_terms.load()).lint(SEED.read_text(encoding="utf-8"))
 
 

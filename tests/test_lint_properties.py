@@ -7,9 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nqp_terms import Glossary
-from nqp_terms.lint import Linter
-from nqp_terms.lint.fix import apply_fixes
-from nqp_terms.lint.matcher import canonical_view
+from nqp_terms.linter import Linter
+from nqp_terms.linter.fix import apply_fixes
+from nqp_terms.linter.matcher import canonical_view
 
 # Text built from glossary words, separators of every kind and the odd non-ASCII character,
 # so that generated strings actually contain renderings.

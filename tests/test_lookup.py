@@ -51,7 +51,7 @@ def test_the_match_says_how_the_query_matched(glossary: Glossary) -> None:
 
 @pytest.mark.parametrize("query", ["lǜsè", "lu:4 se4", "lvse", "lüse"])
 def test_u_umlaut_is_written_any_way(query: str) -> None:
-    from nqp_terms.pinyin import pinyin_key
+    from nqp_terms.text.pinyin import pinyin_key
 
     assert pinyin_key(query) == "lvse"
 

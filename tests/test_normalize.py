@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from nqp_terms import normalize, normalize_and_explain
-from nqp_terms.normalize import explain_steps, normalize_mapped
+from nqp_terms.text.normalize import explain_steps, normalize_mapped
 
 
 @pytest.mark.parametrize(("text", "expected", "steps"), [

@@ -47,7 +47,7 @@ def test_the_fixture_sources_fit_the_schema() -> None:
     jsonschema = pytest.importorskip("jsonschema")
     from pathlib import Path
 
-    from nqp_terms.yamlfile import read_yaml_text
+    from nqp_terms.termbase.yamlfile import read_yaml_text
 
     schema = json.loads((SCHEMA_DIR / "sources.schema.json").read_text(encoding="utf-8"))
     path = Path(__file__).parent / "fixtures" / "glossary" / "sources" / "core.yaml"

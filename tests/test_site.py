@@ -24,8 +24,8 @@ import pytest
 from conftest import FIXTURE, REPO
 
 import nqp_terms
-from nqp_terms.lint.config import SITE_URL
-from nqp_terms.lint.rules import RULES
+from nqp_terms.linter.config import SITE_URL
+from nqp_terms.linter.rules import RULES
 from nqp_terms.site import site_pages
 
 SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"
@@ -182,7 +182,7 @@ def test_the_usage_pages_show_commands_that_ran(site: Path) -> None:
 
 
 def test_the_exports_are_downloads_built_from_the_same_glossary(site: Path) -> None:
-    from nqp_terms.export import export
+    from nqp_terms.formats import export
 
     listing = page(site, "downloads")
     for format, name in (("tbx", "nqp-terms.tbx"), ("csv", "nqp-terms.csv"), ("omegat", "nqp-terms-omegat.utf8")):
@@ -245,7 +245,7 @@ def test_a_small_glossary_builds_its_own_site(tmp_path: Path) -> None:
 def test_glossary_text_shows_as_written_never_as_markup() -> None:
     import markdown
 
-    from nqp_terms.model import Concept, Definition, GlossaryData, SubjectField, Term
+    from nqp_terms.termbase.model import Concept, Definition, GlossaryData, SubjectField, Term
 
     note = "Not *emphasis*, not <b>bold</b>, not [a link](x) | nor a table cell."
     concept = Concept(id="ceshi", subject_fields=("set-phrases",), usage_note=note,

@@ -8,7 +8,7 @@ from conftest import FIXTURE
 
 from nqp_terms import Glossary
 from nqp_terms.cli import main
-from nqp_terms.stats import glossary_stats
+from nqp_terms.termbase.stats import glossary_stats
 
 
 def test_counts_of_the_fixture(glossary: Glossary) -> None:

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import nqp_terms
-from nqp_terms.checks import RULES
+from nqp_terms.termbase.checks import RULES
 from nqp_terms.cli import main
-from nqp_terms.model import GlossaryError
+from nqp_terms.termbase.model import GlossaryError
 
 
 @dataclass(frozen=True)

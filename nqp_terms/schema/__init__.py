@@ -26,8 +26,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..model import CONCEPT_ID, HTTP_URL, PARTIAL_DATE, SOURCE_ID, Concept, Definition, Source, SubjectField
-from ..validation import as_data
+from ..termbase.model import CONCEPT_ID, HTTP_URL, PARTIAL_DATE, SOURCE_ID, Concept, Definition, Source, SubjectField
+from ..termbase.validation import as_data
 
 SCHEMA_DIR = Path(__file__).parent
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"

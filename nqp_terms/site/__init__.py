@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..glossary import Glossary
-from ..lint.rules import RULES
+from ..linter.rules import RULES
 from .concepts import concept_page, concept_path
 from .downloads import downloads_page, export_files
 from .home import home_page

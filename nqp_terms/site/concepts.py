@@ -9,7 +9,7 @@ publication is marked as unsourced, of low reliability.
 from __future__ import annotations
 
 from ..glossary import Glossary
-from ..model import Concept, Source, Term
+from ..termbase.model import Concept, Source, Term
 from .markup import attr, generated_notice, html_text, md, toneless
 from .search import prefix_keys, search_boost, search_title
 

@@ -1,16 +1,16 @@
 """The exports, built with the site from the same glossary, and the page that offers them.
 
-Each format of :mod:`nqp_terms.export` becomes one file under ``downloads/``,
+Each format of :mod:`nqp_terms.formats` becomes one file under ``downloads/``,
 so the files on the site always match the pages beside them.
 """
 
 from __future__ import annotations
 
-from ..export import FORMATS, SUFFIXES, export
+from ..formats import FORMATS, SUFFIXES, export
 from ..glossary import Glossary
 from .markup import generated_notice
 
-#: What each format is for, in a line; the formats themselves are documented in nqp_terms.export.
+#: What each format is for, in a line; the formats themselves are documented in nqp_terms.formats.
 PURPOSE = {
     "tbx": "TBX v3 (TBX-Basic): the termbase exchange standard, for CAT tools and terminology systems",
     "tbx2": "TBX v2 (`martif`), for translate-toolkit, Weblate and older CAT tools",
@@ -40,7 +40,7 @@ def export_files(glossary: Glossary) -> dict[str, bytes]:
 
 def downloads_page(files: dict[str, bytes], *, guide: bool) -> str:
     """The page listing the export files; ``guide`` links the hand-written exports guide (docs/exports.md)."""
-    out = [generated_notice("glossary/ by nqp_terms.export"), "# Downloads 下载", "",
+    out = [generated_notice("glossary/ by nqp_terms.formats"), "# Downloads 下载", "",
            "The whole glossary in the formats of CAT tools, linters and programs, exported from the same data "
            "as these pages when the site was built. `nqp-terms export --format FORMAT` makes the same files, "
            "and can select subject fields or statuses.", ""]

@@ -7,9 +7,9 @@ shows what the current glossary and linter do to the seed article.
 from __future__ import annotations
 
 from ..glossary import Glossary
-from ..lint import Linter
-from ..lint.finding import Finding
-from ..lint.fix import match_case
+from ..linter import Linter
+from ..linter.finding import Finding
+from ..linter.fix import match_case
 from .markup import attr, generated_notice, md
 
 

@@ -9,7 +9,7 @@ import string
 from collections.abc import Iterable
 
 from ..glossary import Glossary
-from ..model import Concept
+from ..termbase.model import Concept
 from .markup import generated_notice, md, toneless
 
 _LETTERS = list(string.ascii_uppercase)

@@ -1,8 +1,8 @@
-"""One page per lint rule, generated from :data:`nqp_terms.lint.rules.RULES`: What it flags / Why / Example / Use instead."""
+"""One page per lint rule, generated from :data:`nqp_terms.linter.rules.RULES`: What it flags / Why / Example / Use instead."""
 
 from __future__ import annotations
 
-from ..lint.rules import RULES, Rule
+from ..linter.rules import RULES, Rule
 from .markup import generated_notice, md
 
 

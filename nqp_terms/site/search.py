@@ -20,7 +20,7 @@ its habits decide whether a query for a glossary term lands on the term's page:
   index holds as a concept page's title: the Chinese, the preferred English and
   the toneless pinyin, so all three kinds of query match a title.
 
->>> from nqp_terms.model import Concept, Term
+>>> from nqp_terms.termbase.model import Concept, Term
 >>> concept = Concept(id="xinzhi-shengchanli", subject_fields=("x",), terms={
 ...     "zh-Hans": (Term(term="新质生产力", status="preferred", pinyin="xīnzhì shēngchǎnlì"),),
 ...     "en": (Term(term="new quality productive forces", status="preferred", unsourced=True),)})
@@ -35,8 +35,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Concept
-from ..pinyin import HAN
+from ..termbase.model import Concept
+from ..text.pinyin import HAN
 from .markup import toneless
 
 # A run of Han characters is what the browser segments as one query word.
@@ -72,7 +72,7 @@ def prefix_keys(concept: Concept) -> list[str]:
     A run of two characters needs none: its first character is all the
     segmenter could use, and the whole run is searched when that is not indexed.
 
-    >>> from nqp_terms.model import Concept, Term
+    >>> from nqp_terms.termbase.model import Concept, Term
     >>> prefix_keys(Concept(id="t", subject_fields=("x",), terms={"zh-Hans": (
     ...     Term(term="碳达峰碳中和", status="preferred"), Term(term="双碳", status="admitted"))}))
     ['碳达峰碳中']

@@ -1,0 +1,55 @@
+"""The bilingual check: Chinese source segments against their English translations.
+
+Every glossary term found in the source needs an approved rendering in the
+target; term accuracy is the share that has one.  The check runs the linter
+(:mod:`nqp_terms.linter`) on the target; the file readers it is fed by are in
+:mod:`nqp_terms.formats` (TSV, XLIFF, TMX, PO).
+
+The checker is imported on first use, so ``import nqp_terms`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+    from ..linter.config import LintConfig
+    from .bilingual import Checker, CheckResult
+
+__all__ = ["CheckResult", "Checker", "check"]
+
+_CLASSES = {"CheckResult": "bilingual", "Checker": "bilingual"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CLASSES:
+        return getattr(import_module(f".{_CLASSES[name]}", __name__), name)
+    raise AttributeError(f"module 'nqp_terms.checker' has no attribute {name!r}")
+
+
+@cache
+def _shipped_checker() -> Checker:
+    from ..glossary import load
+    from .bilingual import Checker
+
+    return Checker(load())
+
+
+def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> CheckResult:
+    """Check a Chinese source segment against its English translation.
+
+    >>> result = check("发展新质生产力", "develop new quality productivity")
+    >>> [(f.rule, f.match, f.suggestion) for f in result.findings], result.accuracy
+    ([('NQP101', 'new quality productivity', 'new quality productive forces')], 0.0)
+    >>> check("发展新質生產力", "develop new quality productive forces").accuracy
+    1.0
+    """
+    if glossary is None and config is None:
+        return _shipped_checker().check(source, target)
+    from ..glossary import load
+    from .bilingual import Checker
+
+    return Checker(glossary or load(), config).check(source, target)

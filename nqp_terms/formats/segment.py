@@ -1,0 +1,56 @@
+"""A bilingual segment pair, and what the readers of bilingual files share.
+
+The readers are one module per format (:mod:`.tsv`, :mod:`.xliff`,
+:mod:`.tmx`, :mod:`.po`); :func:`nqp_terms.formats.bilingual.read_segments`
+picks one by suffix.  XML is parsed with lxml, with entity resolution, DTD
+loading and network access all switched off; a document that declares
+entities is refused rather than half-read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+MAX_XML_BYTES = 256 * 1024 * 1024
+
+
+class SegmentError(ValueError):
+    """A bilingual file that cannot be read; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One aligned pair: the unit id (or 1-based row), the source and target text, and where it starts."""
+
+    id: str
+    source: str
+    target: str
+    line: int
+
+
+def parse_xml(path: Path) -> Any:
+    from lxml import etree
+
+    if path.stat().st_size > MAX_XML_BYTES:
+        raise SegmentError(f"{path}: larger than {MAX_XML_BYTES // 2**20} MB")
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                             huge_tree=False, remove_comments=True)
+    try:
+        tree = etree.parse(str(path), parser)
+    except etree.XMLSyntaxError as error:
+        raise SegmentError(f"{path}: not well-formed XML: {error}") from None
+    docinfo = tree.docinfo
+    if docinfo.internalDTD is not None and any(True for _ in docinfo.internalDTD.iterentities()):
+        raise SegmentError(f"{path}: declares XML entities; refused (entity expansion is a known attack)")
+    return tree
+
+
+def element_text(element: Any) -> str:
+    """All text inside an element, inline codes included, as one string."""
+    return "".join(element.itertext()) if element is not None else ""
+
+
+def local_name(tag: Any) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""

@@ -1,0 +1,26 @@
+"""Tab-separated segment pairs for the bilingual check: Chinese source, then English target.
+
+>>> import io
+>>> [(s.id, s.source, s.target) for s in read_tsv(io.StringIO("揭榜挂帅\\tOpen competition\\n"), "x.tsv")]
+[('1', '揭榜挂帅', 'Open competition')]
+"""
+
+from __future__ import annotations
+
+import csv
+from typing import IO
+
+from .segment import Segment, SegmentError
+
+
+def read_tsv(handle: IO[str], name: str) -> list[Segment]:
+    """Two tab-separated columns, source then target, no header row."""
+    segments = []
+    for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+        if len(row) != 2:
+            raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
+                               f"found {len(row)}")
+        segments.append(Segment(str(row_number), row[0], row[1], row_number))
+    return segments

@@ -1,0 +1,53 @@
+"""The linter: find machine-translation calques and other term problems in English text.
+
+>>> from nqp_terms import lint
+>>> [(f.rule, f.match, f.suggestion) for f in lint("Promote high level Introduced ”“ Go out")]
+[('NQP001', 'Introduced', 'bringing in'), ('NQP004', '”“', '“”'), ('NQP001', 'Go out', 'going global')]
+
+The rules and their codes are in :mod:`nqp_terms.linter.rules`; a finding's
+fields in :class:`~nqp_terms.linter.finding.Finding`.  The package is named
+``linter`` so that ``nqp_terms.linter`` stays the :func:`lint` function and
+``import nqp_terms.linter.fix`` works.
+
+The engine is imported on first use, so ``import nqp_terms`` does not pay for it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..glossary import Glossary
+    from .config import LintConfig
+    from .engine import Linter
+    from .finding import Finding
+
+__all__ = ["Finding", "LintConfig", "Linter", "lint"]
+
+_CLASSES = {"Finding": "finding", "LintConfig": "config", "Linter": "engine"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _CLASSES:
+        return getattr(import_module(f".{_CLASSES[name]}", __name__), name)
+    raise AttributeError(f"module 'nqp_terms.linter' has no attribute {name!r}")
+
+
+@cache
+def _shipped_linter() -> Linter:
+    from ..glossary import load
+    from .engine import Linter
+
+    return Linter(load())
+
+
+def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> list[Finding]:
+    """Findings in ``text``, by position; the shipped glossary and default settings unless given."""
+    if glossary is None and config is None:
+        return _shipped_linter().lint(text)
+    from ..glossary import load
+    from .engine import Linter
+
+    return Linter(glossary or load(), config).lint(text)

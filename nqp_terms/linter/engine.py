@@ -1,0 +1,336 @@
+"""Run every rule over a text and return findings, most precise first.
+
+>>> import nqp_terms
+>>> linter = Linter(nqp_terms.load())
+>>> [(f.rule, f.match, f.suggestion) for f in linter.lint("We will grasp the Bull nose of reform.")]
+[('NQP001', 'Bull nose', 'crux')]
+>>> linter.lint("The company introduced a product and new quality productive forces.")
+[]
+"""
+
+from __future__ import annotations
+
+import gc
+import re
+from bisect import bisect_left
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
+from operator import attrgetter, itemgetter, sub
+
+from ..glossary import Glossary
+from ..text.keys import english_key
+from ..text.pinyin import HAN
+from .config import LintConfig
+from .finding import Finding, FindingTemplate
+from .markup import QuietIndex, quiet_spans
+from .matcher import CanonicalView, canonical_view
+from .rules import RULES
+from .terms import Rendering, TermMatcher, options_allow
+
+# Runs of Chinese characters with the punctuation that joins them.
+_CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
+# A reversed pair stands where quotes open and close: ” after a space or the start, “ before a space,
+# punctuation or the end.  Quotes glued to letters on the wrong side are unbalanced, not reversed.
+_REVERSED_QUOTES = re.compile(r"(?<![^\s(\[—–>*_-])”([^“”\n]{0,200}?)“(?![^\s.,;:!?)\]—–<*_-])")
+_CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
+
+
+_POSITION = attrgetter("start", "end", "rule")
+_FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
+# The same renderings recur throughout a document; key each once.
+_english_key = lru_cache(maxsize=65536)(english_key)
+
+
+@dataclass
+class DocumentState:
+    """What the linter remembers across the chunks of one document: the first rendering of each concept."""
+
+    first_rendering: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept -> (key, text as written)
+    first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> number of its first hit's pattern
+
+
+class _PatternPlan:
+    """What the linter does with a hit, worked out once per pattern (indexed by pattern number)."""
+
+    def __init__(self, payloads: list[tuple[Rendering, ...]]):
+        #: The first approved rendering among those a pattern stands for, if any.
+        self.approving = [next((r for r in renderings if r.approved), None) for renderings in payloads]
+        self.is_approved = [rendering is not None for rendering in self.approving]
+        self.not_approved = [rendering is None for rendering in self.approving]
+        #: For approved patterns, the concept of the approved rendering, whose consistency the hit is about.
+        self.concept_of = [rendering.concept.id if rendering else None for rendering in self.approving]
+        #: For the other patterns: the rendering to report, if the first of them has no match options
+        #: that could refuse a hit (then no other is looked at); None where options must be checked.
+        self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
+                       for renderings, rendering in zip(payloads, self.approving)]
+
+
+def _unconditional(rendering: Rendering) -> bool:
+    """Whether ``options_allow`` accepts every hit of this rendering."""
+    options = rendering.term.match
+    return not options.case_sensitive and options.when == "anywhere" and not options.context
+
+
+class Linter:
+    """The rules, built once for a glossary and a configuration."""
+
+    def __init__(self, glossary: Glossary, config: LintConfig | None = None, *, engine: str = "aho-corasick"):
+        self.glossary = glossary
+        self.config = config or LintConfig()
+        self.engine = engine
+        # What findings of one rendering or concept share, made on first use.
+        self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}
+        self._inconsistent: dict[str, FindingTemplate] = {}
+        self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
+
+    @cached_property
+    def terms(self) -> TermMatcher:
+        renderings = tuple(Rendering(concept, term) for concept in self.glossary for term in concept.in_language("en"))
+        return TermMatcher(renderings, self.glossary.data.spelling_variants, self.engine)
+
+    # ------------------------------------------------------------ helpers
+
+    def url(self, concept_id: str) -> str:
+        return f"{self.config.site_url}concepts/{concept_id}/"
+
+    def _source_of(self, rendering: Rendering, suggestion: str | None) -> str | None:
+        """Where the suggested rendering was published, as one line."""
+        if suggestion is None:
+            return None
+        target = next((t for t in rendering.concept.in_language("en") if t.term == suggestion), None)
+        if target is None:
+            return None
+        if not target.sources:
+            return "unsourced: no publication of this rendering was found"
+        source = self.glossary.sources[target.sources[0]]
+        return f"{source.publisher}, “{source.title}”, {source.date or 'n.d.'}, {source.url}"
+
+    def _finding(self, code: str, start: int, end: int, text: str, message: str, **fields: object) -> Finding:
+        return Finding(rule=code, severity=self.config.severity_of(code), start=start, end=end,
+                       match=text[start:end], message=message, **fields)  # type: ignore[arg-type]
+
+    # -------------------------------------------------------------- rules
+
+    def _term_findings(self, text: str, view: CanonicalView, state: DocumentState) -> list[Finding]:
+        # Hits arrive as plain (start, end, pattern number) rows in the offsets of the canonical view, sorted
+        # by start, longest first; what depends only on the pattern was worked out once, in _plan.  Dense
+        # text has tens of thousands of hits per megabyte and most are dropped, so the loops below do as
+        # little per hit as they can, and map offsets back to the text in one batch for the hits kept.
+        # Comparing canonical offsets compares the text's: the map back is increasing on word characters.
+        plan = self._plan
+        starts, ends, numbers = self.terms.matcher.canonical_spans(view)
+        hits = list(zip(starts, ends, numbers))
+        approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
+
+        findings = self._consistency(text, view, approved, state)
+
+        # Never inside an approved rendering: a bad "new quality productive" must not fire inside
+        # "new quality productive forces".  Only approved hits that start before a hit ends can cover it,
+        # and if none of those reaches past its start (the running maximum of their ends), none does.
+        approved_starts = list(map(_FIRST, approved))
+        reach_ends = list(accumulate(map(_SECOND, approved), max))
+        reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
+        payloads, always = self.terms.matcher.payloads, plan.always
+        kept_starts, kept_ends, kept_renderings = [], [], []
+        taken_until = -1
+        for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
+            if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
+                continue
+            rendering = always[number]
+            if rendering is None:
+                span = view.original_span(start, end)
+                rendering = next((r for r in payloads[number] if options_allow(r, text, *span)), None)
+                if rendering is None:
+                    continue
+            before = bisect_left(approved_starts, end)
+            if before and reach_ends[before - 1] > start and _shadowed(view, approved, approved_starts, reach,
+                                                                       start, end):
+                continue
+            taken_until = end
+            kept_starts.append(start)
+            kept_ends.append(end)
+            kept_renderings.append(rendering)
+
+        templates = self._templates
+        for start, end, rendering in zip(view.original_offsets(kept_starts),
+                                         view.original_offsets(kept_ends, end=True), kept_renderings):
+            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
+            found = text[start:end]
+            findings.append(stamp.at(start, end, found, prefix + found + suffix))
+        return findings
+
+    @cached_property
+    def _plan(self) -> _PatternPlan:
+        return _PatternPlan(self.terms.matcher.payloads)
+
+    def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
+        """What every finding of one deprecated rendering shares, computed once: message around the match."""
+        term, concept = rendering.term, rendering.concept
+        code = "NQP001" if term.status == "deprecated" else "NQP002"
+        prototype = Finding(
+            rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
+            suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
+            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id))
+        template = "“", f"” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”", \
+            FindingTemplate(prototype)
+        self._templates[rendering] = template
+        return template
+
+    def _consistency(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]],
+                     state: DocumentState) -> list[Finding]:
+        """NQP006: a concept rendered otherwise than it first was in the document."""
+        first_pattern, first_rendering = state.first_pattern, state.first_rendering
+        concept_of = self._plan.concept_of
+        # A hit of the pattern its concept was first rendered with says nothing new; nor does any later hit
+        # of a pattern once it is that.  Such hits are skipped in C (compress reads the flags lazily); the
+        # rest wait until their offsets are mapped back to the text, all at once.
+        unsettled = [True] * len(concept_of)
+        noted = set(first_rendering)
+        waiting = []
+        for hit in compress(approved, map(unsettled.__getitem__, map(_THIRD, approved))):
+            number = hit[2]
+            concept = concept_of[number]
+            if first_pattern.setdefault(concept, number) == number and concept in noted:
+                unsettled[number] = False
+                continue
+            noted.add(concept)  # the first rendering of the concept is noted when this hit's turn comes
+            waiting.append(hit)
+        if not waiting:
+            return []
+
+        # In document order, as if no hit had waited.
+        english_key, agrees, payloads, approving = _english_key, self._agrees, self.terms.matcher.payloads, \
+            self._plan.approving
+        findings = []
+        for start, end, number in zip(view.original_offsets(map(_FIRST, waiting)),
+                                      view.original_offsets(map(_SECOND, waiting), end=True),
+                                      map(_THIRD, waiting)):
+            concept = concept_of[number]
+            if first_pattern[concept] == number and concept in first_rendering:
+                continue
+            written = text[start:end]
+            used = english_key(written)
+            first = first_rendering.get(concept)
+            if first is None:
+                first = first_rendering[concept] = (used, " ".join(written.split()))
+            if first[0] == used:
+                continue
+            # Whether one of the pattern's own renderings has the first one's key depends on nothing else.
+            if (number, first[0]) not in agrees:
+                agrees[number, first[0]] = any(english_key(r.term.term) == first[0] for r in payloads[number])
+            if not agrees[number, first[0]]:
+                rendering = approving[number]
+                assert rendering is not None
+                findings.append(self._inconsistency_template(rendering).at(
+                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
+                    f"“{first[1]}” earlier; use one rendering throughout"))
+        return findings
+
+    def _inconsistency_template(self, rendering: Rendering) -> FindingTemplate:
+        concept = rendering.concept
+        if concept.id not in self._inconsistent:
+            self._inconsistent[concept.id] = FindingTemplate(Finding(
+                rule="NQP006", severity=self.config.severity_of("NQP006"), start=0, end=0, match="", message="",
+                suggestion=None, concept=concept.id, zh=concept.zh, url=self.url(concept.id)))
+        return self._inconsistent[concept.id]
+
+    def _chinese_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
+        findings = []
+        for run in (m for start, end in stretches for m in _CHINESE_RUN.finditer(text, start, end)):
+            match = self.glossary.get(run.group()) if len(run.group()) > 1 else None
+            suggestion = match.concept.en if match else None
+            findings.append(self._finding(
+                "NQP003", run.start(), run.end(), text,
+                "Chinese characters left untranslated" + (f": {run.group()} is “{suggestion}”" if suggestion else ""),
+                suggestion=suggestion, concept=match.concept.id if match else None,
+                zh=match.concept.zh if match else None, url=self.url(match.concept.id) if match else None))
+        return findings
+
+    def _quote_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
+        findings = []
+        pairs = (_REVERSED_QUOTES.match(text, position) for start, end in stretches
+                 for position in range(start, end) if text[position] == "”")
+        for pair in (p for p in pairs if p):
+            inner = pair.group(1)
+            findings.append(self._finding(
+                "NQP004", pair.start(), pair.end(), text,
+                "quotation marks in reversed order (”…“)",
+                # Two edits, relative to the finding, so the words between the quotes stay free for other fixes.
+                suggestion=f"“{inner}”", extra={"fix": [[0, 1, "“"], [len(pair.group()) - 1, len(pair.group()), "”"]]}))
+        for mark in (m for start, end in stretches for m in _CHINESE_MARKS.finditer(text, start, end)):
+            if HAN.search(text[max(0, mark.start() - 1): mark.end() + 1]):
+                continue  # punctuation of untranslated Chinese: NQP003 reports the run
+            findings.append(self._finding(
+                "NQP005", mark.start(), mark.end(), text,
+                f"Chinese punctuation “{mark.group()}” in English text", suggestion=None))
+        return findings
+
+    # ---------------------------------------------------------------- run
+
+    def lint(self, text: str, *, state: DocumentState | None = None) -> list[Finding]:
+        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document."""
+        if not isinstance(text, str):
+            raise ValueError(f"lint takes a str, not {type(text).__name__}")
+        # Hits and findings are hundreds of thousands of small objects that all live until the end, so
+        # the garbage collector finds nothing to free, but walks the whole heap (the glossary included)
+        # again and again while they are made; that doubled the time of a large text.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._lint(text, state or DocumentState())
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _lint(self, text: str, state: DocumentState) -> list[Finding]:
+        view = canonical_view(text)
+        findings: list[Finding] = []
+        findings += self._term_findings(text, view, state)
+        # Chinese characters, Chinese marks and curly quotes are all non-ASCII: look only there.
+        if self.config.enabled("NQP003"):
+            findings += self._chinese_findings(text, view.non_ascii)
+        if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
+            findings += self._quote_findings(text, view.non_ascii)
+        enabled = {code for code in RULES if self.config.enabled(code)}
+        quiet = QuietIndex(quiet_spans(text)) if findings else None
+        if quiet:
+            kept = []
+            for finding in findings:
+                if finding.rule not in enabled:
+                    continue
+                if quiet.touches(finding.start, finding.end):  # the keys are worth making only then
+                    keys = {finding.rule, finding.name} | ({finding.concept} if finding.concept else set())
+                    if quiet.silences(finding.start, finding.end, keys):
+                        continue
+                kept.append(finding)
+        else:
+            kept = [finding for finding in findings if finding.rule in enabled]
+        kept.sort(key=_POSITION)
+        return kept
+
+
+def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,
+              start: int, end: int) -> bool:
+    """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
+
+    ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
+    """
+    first = bisect_left(approved_starts, start - reach)
+    last = bisect_left(approved_starts, end)
+    span: tuple[int, int] | None = None
+    for a_start, a_end, _ in approved[first:last]:
+        if a_end <= start:
+            continue
+        # Containment is the same in the text, so it decides without the map back; only a partial overlap
+        # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
+        if a_start <= start and a_end >= end:
+            return True
+        if a_start >= start and a_end <= end:
+            continue  # strictly inside: shorter in the text too
+        span = span or view.original_span(start, end)
+        a_begin, a_finish = view.original_span(a_start, a_end)
+        if a_finish - a_begin >= span[1] - span[0]:
+            return True
+    return False
