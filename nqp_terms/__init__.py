@@ -11,7 +11,7 @@ True
 """
 
 from .glossary import Glossary, clear_caches, get, load, lookup, search
-from .lint import check, lint
+from .lint import check, fix, lint
 from .lookup import Match
 from .model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
 from .normalize import normalize, normalize_and_explain
@@ -28,6 +28,7 @@ __all__ = [
     "TermNotFound",
     "check",
     "clear_caches",
+    "fix",
     "get",
     "lint",
     "load",
