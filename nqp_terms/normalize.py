@@ -143,8 +143,10 @@ fold_hyphens = _regex_step(
     "fold_hyphens", r"[\u2010\u2011\u2012\u2212\ufe63]|(?<=[^\W\d_])[\u2013\u2014](?=[^\W\d_])", "-",
     "Replace Unicode hyphens, and dashes written between two letters, with an ASCII hyphen.")
 
+# One pass, linear however long the runs: each run of white space is taken whole where it starts
+# (possessive quantifiers, and no alternative can start inside a run), never retried from each of its characters.
 collapse_whitespace = _regex_step(
-    "collapse_whitespace", r"\s{2,}|[^\S ]|^\s+|\s+$",
+    "collapse_whitespace", r"^\s++|(?<!\s)\s++$|(?<!\s)(?:\s{2,}+|[^\S ]\s*+)",
     lambda m: "" if m.start() == 0 or m.end() == len(m.string) else " ",
     "Collapse runs of spaces, tabs and line breaks into one space; trim the ends.")
 
@@ -194,7 +196,7 @@ american_spelling = Step(
 _CJK = HAN.pattern[:-1] + "“”‘’《》〈〉「」『』【】、，。；：！？（）…·]"
 
 remove_spaces_between_han = _regex_step(
-    "remove_spaces_between_han", rf"(?<={_CJK})\s+(?={_CJK})|^\s+|\s+$", "",
+    "remove_spaces_between_han", rf"(?<={_CJK})\s++(?={_CJK})|^\s++|(?<!\s)\s++$", "",
     "Remove spaces between Chinese characters and Chinese punctuation (Chinese is written without them), "
     "and at the ends.")
 
