@@ -50,7 +50,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "list items and indented lines": _repeat("- a\n\n    b\n"),
     "switch comments without an end": _repeat("<!-- nqp-terms disable "),
     "urls": _repeat("http://"),
-    "Chinese between runs of spaces": lambda size: "新" + " " * (size - 2) + "质",
+    "Chinese before a run of spaces": lambda size: "新" + " " * (size - 2) + "a",
     "English runs of mixed white space": lambda size: "a" + " \t\n" * (size // 3) + "b",
     "reversed quotes": _repeat("”a “"),
 }
