@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
+    from ..input_policy import Errors
     from .bilingual import Checker, CheckResult
     from .config import LintConfig
     from .engine import Linter
@@ -53,17 +54,22 @@ def _shipped_checker() -> Checker:
     return Checker(load())
 
 
-def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> list[Finding]:
-    """Findings in ``text``, by position; the shipped glossary and default settings unless given."""
+def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+         errors: Errors = "strict") -> list[Finding]:
+    """Findings in ``text``, by position; the shipped glossary and default settings unless given.
+
+    ``errors`` says what a lone surrogate or NUL does (:mod:`nqp_terms.input_policy`).
+    """
     if glossary is None and config is None:
-        return _shipped_linter().lint(text)
+        return _shipped_linter().lint(text, errors=errors)
     from ..glossary import load
     from .engine import Linter
 
-    return Linter(glossary or load(), config).lint(text)
+    return Linter(glossary or load(), config).lint(text, errors=errors)
 
 
-def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> tuple[str, list[Finding]]:
+def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+        errors: Errors = "strict") -> tuple[str, list[Finding]]:
     """``text`` with the linter's fixes applied, and the findings that were fixed.
 
     One call reaches a fixed point: fixing the result changes nothing.  A replacement that would
@@ -87,11 +93,15 @@ def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None =
         from .engine import Linter
 
         linter = Linter(glossary or load(), config)
+    from ..input_policy import checked
+
+    text = checked(text, errors)
     outcome = fix_converged(text, linter.lint(text), linter.lint)
     return outcome.text, outcome.applied
 
 
-def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> CheckResult:
+def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+          errors: Errors = "strict") -> CheckResult:
     """Check a Chinese source segment against its English translation.
 
     >>> result = check("发展新质生产力", "develop new quality productivity")
@@ -101,8 +111,8 @@ def check(source: str, target: str, glossary: Glossary | None = None, config: Li
     1.0
     """
     if glossary is None and config is None:
-        return _shipped_checker().check(source, target)
+        return _shipped_checker().check(source, target, errors=errors)
     from ..glossary import load
     from .bilingual import Checker
 
-    return Checker(glossary or load(), config).check(source, target)
+    return Checker(glossary or load(), config).check(source, target, errors=errors)

@@ -20,6 +20,7 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, sub
 
 from ..glossary import Glossary
+from ..input_policy import Errors, checked
 from ..keys import english_key
 from ..pinyin import HAN
 from .config import LintConfig
@@ -287,10 +288,15 @@ class Linter:
 
     # ---------------------------------------------------------------- run
 
-    def lint(self, text: str, *, state: DocumentState | None = None) -> list[Finding]:
-        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document."""
+    def lint(self, text: str, *, state: DocumentState | None = None, errors: Errors = "strict") -> list[Finding]:
+        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document.
+
+        A lone surrogate or NUL raises ``ValueError``, or with ``errors="replace"`` is read as U+FFFD
+        (offsets are unchanged; see :mod:`nqp_terms.input_policy`).
+        """
         if not isinstance(text, str):
             raise ValueError(f"lint takes a str, not {type(text).__name__}")
+        text = checked(text, errors)
         # Hits and findings are hundreds of thousands of small objects that all live until the end, so
         # the garbage collector finds nothing to free, but walks the whole heap (the glossary included)
         # again and again while they are made; that doubled the time of a large text.

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import IO, Any
 
 MAX_XML_BYTES = 256 * 1024 * 1024
+MAX_CELL_CHARACTERS = 2**31 - 1  # the csv module's own maximum: a TSV file is limited by its size alone
 
 
 class SegmentError(ValueError):
@@ -35,15 +36,26 @@ class Segment:
 
 
 def read_tsv(handle: IO[str], name: str) -> list[Segment]:
-    """Two tab-separated columns, source then target, no header row."""
+    """Two tab-separated columns, source then target, no header row.
+
+    A cell may be of any length (the csv module's default limit, 128 KiB, is lifted while reading).
+    """
     segments = []
-    for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) != 2:
-            raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
-                               f"found {len(row)}")
-        segments.append(Segment(str(row_number), row[0], row[1], row_number))
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
+    row_number = 0
+    try:
+        for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if len(row) != 2:
+                raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
+                                   f"found {len(row)}")
+            segments.append(Segment(str(row_number), row[0], row[1], row_number))
+    except csv.Error as error:
+        raise SegmentError(f"{name}:{row_number + 1}: cannot read the row: {error}") from None
+    finally:
+        csv.field_size_limit(limit)
     return segments
 
 
@@ -132,8 +144,16 @@ def read_segments(path: Path) -> list[Segment]:
     suffix = path.suffix.lower()
     try:
         if suffix in (".tsv", ".tab", ".txt"):
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                return read_tsv(handle, str(path))
+            import io
+
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                line = raw[: error.start].count(b"\n") + 1
+                raise SegmentError(f"{path}: not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start} "
+                                   f"(line {line})") from None
+            return read_tsv(io.StringIO(text, newline=""), str(path))
         if suffix in (".xlf", ".xliff", ".xlf2"):
             return read_xliff(path)
         if suffix == ".tmx":
