@@ -369,7 +369,7 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
             continue
         per_file = CheckResult()
         for segment in segments:
-            result = checker.check(segment.source, segment.target, segment=segment.id)
+            result = checker.check(segment.source, segment.target, segment=segment.id, errors="replace")
             per_file.add(result)
             findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
         overall.add(per_file)

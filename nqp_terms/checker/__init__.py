@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..glossary import Glossary
     from ..linter.config import LintConfig
+    from ..text.input_policy import Errors
     from .bilingual import Checker, CheckResult
 
 __all__ = ["CheckResult", "Checker", "check"]
@@ -38,8 +39,11 @@ def _shipped_checker() -> Checker:
     return Checker(load())
 
 
-def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> CheckResult:
+def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+          errors: Errors = "strict") -> CheckResult:
     """Check a Chinese source segment against its English translation.
+
+    ``errors`` says what a lone surrogate or NUL does (:mod:`nqp_terms.text.input_policy`).
 
     >>> result = check("发展新质生产力", "develop new quality productivity")
     >>> [(f.rule, f.match, f.suggestion) for f in result.findings], result.accuracy
@@ -48,8 +52,8 @@ def check(source: str, target: str, glossary: Glossary | None = None, config: Li
     1.0
     """
     if glossary is None and config is None:
-        return _shipped_checker().check(source, target)
+        return _shipped_checker().check(source, target, errors=errors)
     from ..glossary import load
     from .bilingual import Checker
 
-    return Checker(glossary or load(), config).check(source, target)
+    return Checker(glossary or load(), config).check(source, target, errors=errors)

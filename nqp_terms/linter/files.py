@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 from .engine import DocumentState, Linter
@@ -128,14 +129,16 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
             else:
                 raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             text = _decode(raw)
-            findings = linter.lint(text)
+            # A NUL in a file is read as U+FFFD (one character for one: offsets hold); a file cannot hold
+            # a lone surrogate, for it was decoded as UTF-8.
+            findings = linter.lint(text, errors="replace")
             result = FileResult(shown)
             if fix:
-                outcome = fix_converged(text, findings, linter.lint)
+                outcome = fix_converged(text, findings, partial(linter.lint, errors="replace"))
                 findings = outcome.findings
                 result.original_text, result.fixed_text, result.applied = text, outcome.text, outcome.applied
                 result.snapshot, result.bom = snapshot, raw.startswith(b"\xef\xbb\xbf")
-                result.remaining = linter.lint(outcome.text) if outcome.text != text else findings
+                result.remaining = linter.lint(outcome.text, errors="replace") if outcome.text != text else findings
             result.findings = _locate(findings, text, shown, 1)
             return result
         # Findings of a large file are produced chunk by chunk as the caller reads them,
@@ -150,7 +153,7 @@ def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Findin
     state = DocumentState()
     offset, line = 0, 1
     for chunk in _chunks(path):
-        for finding in _locate(linter.lint(chunk, state=state), chunk, shown, line):
+        for finding in _locate(linter.lint(chunk, state=state, errors="replace"), chunk, shown, line):
             yield replace(finding, start=finding.start + offset, end=finding.end + offset)
         offset += len(chunk)
         line += chunk.count("\n")
