@@ -14,7 +14,7 @@ reads as a number and is accepted).
 
 >>> schemas = generate()
 >>> sorted(schemas)
-['concept.schema.json', 'sources.schema.json', 'subject-fields.schema.json']
+['concept.schema.json', 'publishers.schema.json', 'sources.schema.json', 'subject-fields.schema.json']
 >>> schemas["concept.schema.json"]["properties"]["id"]["pattern"]
 '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$'
 """
