@@ -163,25 +163,39 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
     return asdict(problem)
 
 
+#: Problems that a reference to the shipped glossary (a source, a related concept) would resolve.
+_REFERENCE_PROBLEMS = frozenset({"unknown-source", "unknown-concept", "unknown-subject-field", "unknown-replacement"})
+
+
 def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossary], ui: Messages) -> ExitStatus:
+    """Validate PATHs as ``--glossary PATH`` reads them: layered over the shipped glossary unless ``--no-shipped``."""
     _ = ui.gettext
     paths = [Path(p) for p in args.paths]
+    over_shipped = not (args.no_shipped or args.validate_no_shipped)
     try:
         if paths:
-            glossary = load(*paths, over_shipped=args.over_shipped, use_cache=False)
+            glossary = load(*paths, over_shipped=over_shipped, use_cache=False)
         else:
             glossary = glossary_factory()
     except GlossaryError as error:
         files = len({p.file for p in error.problems})
         if args.format == "json":
-            _print_json({"valid": False, "problems": [_problem_record(p) for p in error.problems]})
+            _print_json({"valid": False, "over_shipped": over_shipped,
+                         "problems": [_problem_record(p) for p in error.problems]})
         else:
             for problem in error.problems:
                 print(problem)
             print(_("{count} problems in {files} files").format(count=len(error.problems), files=files))
+            if not over_shipped and any(p.code in _REFERENCE_PROBLEMS for p in error.problems):
+                print(_("References were resolved in these files alone (--no-shipped); without --no-shipped they "
+                        "are also resolved against the shipped glossary, as --glossary PATH reads them."))
         return ExitStatus.FAILURE
     if args.format == "json":
-        _print_json({"valid": True, "problems": [], "concepts": len(glossary), "sources": len(glossary.sources)})
+        _print_json({"valid": True, "over_shipped": over_shipped, "problems": [], "concepts": len(glossary),
+                     "sources": len(glossary.sources)})
+    elif over_shipped and (paths or args.glossary):
+        print(_("valid over the shipped glossary: {concepts} concepts, {sources} sources in all").format(
+            concepts=len(glossary), sources=len(glossary.sources)))
     else:
         print(_("valid: {concepts} concepts, {sources} sources").format(
             concepts=len(glossary), sources=len(glossary.sources)))
@@ -526,9 +540,13 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=20, help=_("at most this many results"))
     validate = add("validate", _("check glossary files and report every problem"))
     validate.add_argument("paths", nargs="*", metavar="PATH",
-                          help=_("glossary directories or files (default: the shipped glossary)"))
-    validate.add_argument("--over-shipped", action="store_true",
-                          help=_("resolve references against the shipped glossary too"))
+                          help=_("glossary directories or files, layered over the shipped glossary as --glossary "
+                                 "reads them (default: the shipped glossary)"))
+    # Its own dest: a subcommand's default would overwrite the global --no-shipped given before the command.
+    validate.add_argument("--no-shipped", dest="validate_no_shipped", action="store_true",
+                          help=_("validate the PATHs alone, without the shipped glossary"))
+    # The default since PATH and --glossary PATH agree; still accepted, so scripts that pass it keep working.
+    validate.add_argument("--over-shipped", action="store_true", help=argparse.SUPPRESS)
     add("stats", _("count concepts, terms, deprecated renderings and sourced renderings"))
     lint = add("lint", _("find deprecated renderings and other term problems in English text"))
     lint.add_argument("paths", nargs="+", metavar="PATH", help=_("files or directories to lint; - for standard input"))
