@@ -44,13 +44,22 @@ def _shipped_linter() -> Linter:
 
 
 def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> list[Finding]:
-    """Findings in ``text``, by position; the shipped glossary and default settings unless given."""
+    """Findings in ``text``, by position; the shipped glossary and default settings unless given.
+
+    Each finding has its 0-based offsets (``start``, ``end``) and, as the command line reports it,
+    its 1-based ``line`` and ``column``:
+
+    >>> [(f.match, f.suggestion, f.line, f.column) for f in lint("Reform deepened.\\nWe grasp the Bull nose.")]
+    [('Bull nose', 'crux', 2, 14)]
+    """
+    from .finding import locate
+
     if glossary is None and config is None:
-        return _shipped_linter().lint(text)
+        return locate(_shipped_linter().lint(text), text)
     from ..glossary import load
     from .engine import Linter
 
-    return Linter(glossary or load(), config).lint(text)
+    return locate(Linter(glossary or load(), config).lint(text), text)
 
 
 def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> tuple[str, list[Finding]]:
