@@ -265,14 +265,14 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         config = load_config(config_path)
         overrides: dict[str, Any] = {}
         if args.select:
-            overrides["select"] = frozenset(_rule_codes(args.select))
+            overrides["select"] = frozenset(_rule_codes(args.select, "--select", ui))
         if args.ignore:
-            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore))
+            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore, "--ignore", ui))
         if args.fail_on:
             overrides["fail_on"] = args.fail_on
         if overrides:
             config = LintConfig(**{**config.__dict__, **overrides})
-    except (ConfigError, KeyError) as error:
+    except ConfigError as error:
         print(f"nqp-terms: {error}", file=sys.stderr)
         return ExitStatus.USAGE
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
@@ -414,10 +414,22 @@ def _summary_line(name: str, result: Any, ui: Messages) -> str:
                                found=result.terms_found)
 
 
-def _rule_codes(names: Sequence[str]) -> list[str]:
-    from .linter.rules import rule_by_name
+def _rule_codes(names: Sequence[str], option: str, ui: Messages) -> list[str]:
+    """The rule codes ``--select`` or ``--ignore`` names (codes or names, comma-separated or repeated)."""
+    from .linter.config import ConfigError
+    from .linter.rules import RULES, rule_by_name
 
-    return [rule_by_name(n.strip()).code for value in names for n in value.split(",") if n.strip()]
+    codes = []
+    for name in (n.strip() for value in names for n in value.split(",")):
+        if not name:
+            continue
+        try:
+            codes.append(rule_by_name(name).code)
+        except KeyError:
+            rules = ", ".join(f"{code} ({rule.name})" for code, rule in RULES.items())
+            raise ConfigError(ui.gettext("{option}: unknown rule {name!r}; use one of these codes or names: {rules}")
+                              .format(option=option, name=name, rules=rules)) from None
+    return codes
 
 
 # --------------------------------------------------------------- normalize
@@ -515,6 +527,14 @@ def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
 # ------------------------------------------------------------------ parser
 
 
+class _JoinWords(argparse.Action):
+    """``lookup Bull nose`` without quotes: the shell splits the term, the parser joins it again."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, " ".join(values))
+
+
 def build_parser(ui: Messages) -> argparse.ArgumentParser:
     _ = ui.gettext
     parser = argparse.ArgumentParser(
@@ -534,9 +554,11 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
-    lookup.add_argument("query", help=_("Chinese (Simplified or Traditional), pinyin, or English"))
+    lookup.add_argument("query", nargs="+", action=_JoinWords,
+                        help=_("Chinese (Simplified or Traditional), pinyin, or English; "
+                               "words without quotes are joined with spaces"))
     search = add("search", _("list concepts whose terms start with or contain TEXT"))
-    search.add_argument("text")
+    search.add_argument("text", nargs="+", action=_JoinWords, help=_("words without quotes are joined with spaces"))
     search.add_argument("--limit", type=int, default=20, help=_("at most this many results"))
     validate = add("validate", _("check glossary files and report every problem"))
     validate.add_argument("paths", nargs="*", metavar="PATH",
