@@ -63,6 +63,14 @@ def test_not_found_in_json(capsys) -> None:
     assert json.loads(out) == {"query": "bull nise", "error": "not found", "suggestions": ["bull nose"]}
 
 
+def test_lookup_and_search_join_words_typed_without_quotes(capsys) -> None:
+    assert run(capsys, "lookup", "Bull", "nose") == run(capsys, "lookup", "Bull nose")
+    code, out, _ = run(capsys, "lookup", "Bull", "nose", "--format", "json")
+    assert code == 0 and json.loads(out)["matched"]["query"] == "Bull nose"
+    assert json.loads(out)["id"] == "niubizi"
+    assert run(capsys, "search", "productive", "forces") == run(capsys, "search", "productive forces")
+
+
 def test_usage_errors_exit_2(capsys) -> None:
     assert main(["lookup"]) == ExitStatus.USAGE
     assert main(["no-such-command"]) == ExitStatus.USAGE

@@ -50,10 +50,17 @@ def check(source: str, target: str, glossary: Glossary | None = None, config: Li
     ([('NQP101', 'new quality productivity', 'new quality productive forces')], 0.0)
     >>> check("发展新質生產力", "develop new quality productive forces").accuracy
     1.0
+    >>> [(f.line, f.column) for f in result.findings]  # in the translation, 1-based
+    [(1, 9)]
     """
-    if glossary is None and config is None:
-        return _shipped_checker().check(source, target, errors=errors)
-    from ..glossary import load
-    from .bilingual import Checker
+    from ..linter.finding import locate
 
-    return Checker(glossary or load(), config).check(source, target, errors=errors)
+    if glossary is None and config is None:
+        result = _shipped_checker().check(source, target, errors=errors)
+    else:
+        from ..glossary import load
+        from .bilingual import Checker
+
+        result = Checker(glossary or load(), config).check(source, target, errors=errors)
+    result.findings = locate(result.findings, target)  # offsets, lines and columns are in the translation
+    return result

@@ -88,6 +88,17 @@ class FindingTemplate:
         return finding
 
 
+def locate(findings: list[Finding], text: str) -> list[Finding]:
+    """The findings in ``text`` with their 1-based line and column filled in, as the command line reports them.
+
+    >>> from nqp_terms import lint
+    >>> [(f.match, f.line, f.column) for f in locate(lint("Intro.\\nWe Go out."), "Intro.\\nWe Go out.")]
+    [('Go out', 2, 4)]
+    """
+    starts = line_starts(text)
+    return [finding.located(text, starts, finding.path) for finding in findings]
+
+
 def line_starts(text: str) -> list[int]:
     """Offsets where each line of ``text`` starts (line 1 at offset 0)."""
     starts = [0]

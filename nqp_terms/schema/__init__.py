@@ -5,8 +5,9 @@ file starts with a modeline such as::
 
     # yaml-language-server: $schema=<path to>/nqp_terms/schema/concept.schema.json
 
-The files are generated, never edited: ``python -m nqp_terms.schema`` rewrites
-them, and a test fails when they differ from what the records give.  The
+The files are generated, never edited: ``python -m nqp_terms.schema --write``
+rewrites them, ``--check`` compares them, and a test fails when they differ
+from what the records give.  The
 generator adds what the loader checks beyond types: the id, date and URL
 patterns, at least one subject field, and YAML's bare years (``date: 2024``
 reads as a number and is accepted).
