@@ -61,6 +61,10 @@ _ASCII_TABLE = bytes(
 )
 
 
+#: How many patterns make a large glossary's automaton (see Matcher._compile).
+_LARGE = 5000
+
+
 @dataclass(frozen=True)
 class CanonicalView:
     """The canonical form of a text, with the way back to the original's offsets."""
@@ -182,8 +186,12 @@ class Matcher(Generic[Payload]):
         # The canonical view of English text is almost always ASCII, and the bytes automaton scans it about
         # twice as fast as the str one.  A pattern with non-ASCII letters cannot match an ASCII haystack in
         # either, so the bytes automaton holds them too; the str automaton is built on the first other text.
+        # Above a few thousand patterns the contiguous NFA builds in half the time of the automatic choice
+        # and scans nearly as fast; start-up is what a large glossary pays on every run.  The hits are the same.
+        implementation = ahocorasick_rs.Implementation.ContiguousNFA if len(keys) > _LARGE else None
         return ahocorasick_rs.BytesAhoCorasick([key.encode() for key in keys],
-                                               matchkind=ahocorasick_rs.MatchKind.Standard)
+                                               matchkind=ahocorasick_rs.MatchKind.Standard,
+                                               implementation=implementation)
 
     @cached_property
     def _str_automaton(self) -> Any:
