@@ -232,7 +232,6 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from .linter.config import ConfigError, LintConfig, find_config, load_config
     from .linter.files import LinterSpec, OutputStream, expand_paths, lint_files, unified_diff, write_fixed
-    from .linter.fix import FIXABLE  # what --fix repairs no longer counts against --fail-on
     from .linter.report import OutputFormat
 
     _ = ui.gettext
@@ -258,29 +257,40 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     if not (args.fix or args.diff):
         return _lint_streamed(args, spec, files, missing, output, config.fail_on, ui)
     errors = bool(missing)
-    fixed = 0
-    counts: dict[str, int] = {}  # severity (or "fixed") -> findings, all the exit status and summary need
-    stream = OutputStream(output, sys.stdout)
+    reported = written = 0
+    counts: dict[str, int] = {}  # severity -> findings that decide the exit status
+    fixing = args.fix and not args.diff
+    # `lint --fix -` writes the fixed text to standard output, so the report goes to standard error.
+    stream = OutputStream(output, sys.stderr if fixing and "-" in files else sys.stdout)
     for result in lint_files(spec, files, fix=True, jobs=args.jobs):
         findings = []
         try:
-            for finding in result.findings:
-                severity = finding.severity if not (args.fix and finding.rule in FIXABLE) else "fixed"
-                counts[severity] = counts.get(severity, 0) + 1
-                findings.append(finding)
+            findings.extend(result.findings)
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
         if not args.diff:
             stream.write(output.piece(findings, result.path))
+        reported += len(findings)
+        fixed = False
         if result.error:
             print(f"{result.path}: {result.error}", file=sys.stderr)
-        elif args.fix:
-            problem = write_fixed(result)
+        elif fixing and result.path == "<stdin>":
+            sys.stdout.flush()
+            sys.stdout.buffer.write((("\ufeff" if result.bom else "") + (result.fixed_text or "")).encode("utf-8"))
+            sys.stdout.buffer.flush()
+            fixed = True
+        elif fixing:
+            problem = write_fixed(result, force=args.force)
             if problem:
                 result.error = problem
                 print(f"{result.path}: {problem}", file=sys.stderr)
+            else:
+                fixed = True
         errors = errors or bool(result.error)
-        fixed += result.fixed_text is not None and result.fixed_text != result.original_text
+        written += bool(result.written)
+        # What --fix repaired no longer counts against --fail-on; what it could not repair does.
+        for finding in result.remaining if fixed and result.remaining is not None else findings:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
         if args.diff:
             sys.stdout.write(unified_diff(result))
     for result in missing:
@@ -288,9 +298,9 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     if not args.diff:
         stream.close()
     if args.format == "text" and not args.diff:
-        summary = _("{count} findings in {files} files").format(count=sum(counts.values()), files=len(files))
+        summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
         if args.fix:
-            summary += "; " + _("{fixed} files fixed").format(fixed=fixed)
+            summary += "; " + _("{fixed} files fixed").format(fixed=written)
         print(summary, file=sys.stderr)
     return _lint_status(errors, counts, config.fail_on)
 
@@ -327,7 +337,7 @@ def _lint_status(errors: bool, counts: dict[str, int], fail_on: str) -> ExitStat
     if fail_on == "never":
         return ExitStatus.OK
     threshold = SeverityLevel[fail_on]
-    failing = any(severity != "fixed" and SeverityLevel[severity] >= threshold for severity in counts)
+    failing = any(SeverityLevel[severity] >= threshold for severity in counts)
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
@@ -433,7 +443,14 @@ def cmd_export(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
     # Bytes, not text: CSV rows end in CRLF, which a text stream would change on Windows.
     data = output if isinstance(output, bytes) else output.encode("utf-8")
     if args.output and args.output != "-":
-        Path(args.output).write_bytes(data)
+        from .safe_write import write_file
+
+        try:  # atomically, through a symlink, never over a hard-linked or read-only file
+            write_file(args.output, data)
+        except OSError as error:
+            print(f"nqp-terms: {error if error.strerror is None else f'{args.output}: {error.strerror}'}",
+                  file=sys.stderr)
+            return ExitStatus.USAGE
         print(ui.gettext("wrote {format} to {path}").format(format=args.format, path=args.output), file=sys.stderr)
     else:
         sys.stdout.flush()
@@ -461,7 +478,12 @@ def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     except TbxError as error:
         print(f"nqp-terms: {error}", file=sys.stderr)
         return ExitStatus.USAGE
-    write_glossary(imported, target)
+    try:
+        write_glossary(imported, target)
+    except OSError as error:
+        print(f"nqp-terms: {error if error.strerror is None else f'{error.filename}: {error.strerror}'}",
+              file=sys.stderr)
+        return ExitStatus.USAGE
     problems: list[Problem] = []
     try:
         load(target, use_cache=False)
@@ -525,6 +547,8 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
                       help=_("indent JSON output for people (it is written one finding per line by default)"))
     lint.add_argument("--fix", action="store_true", help=_("rewrite files in place with the suggestions"))
     lint.add_argument("--diff", action="store_true", help=_("print the fixes as a unified diff instead"))
+    lint.add_argument("--force", action="store_true",
+                      help=_("with --fix: also rewrite read-only files, and hard-linked files in place"))
     lint.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                       help=_("exit 1 when a finding has at least this severity (default: error)"))
     lint.add_argument("--select", action="append", metavar="RULES", help=_("only these rules (codes or names)"))

@@ -22,16 +22,17 @@ from __future__ import annotations
 import marshal
 import os
 import zlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..glossary import Glossary
 from ..termbase.model import Concept, Term
 from .terms import Rendering, TermMatcher
 
 _FORMAT = 1
+PlanT = TypeVar("PlanT")
 _PLAIN = (type(None), bool, int, str)
 
 
@@ -154,17 +155,19 @@ def write_plan(path: Path, numbers: list[tuple[int, int]], keys: list[str], payl
                plan: dict[str, tuple[str, list[Any]]] | None) -> None:
     """Store a plan; a cache directory that cannot be written only costs speed."""
     document = {"format": _FORMAT, "renderings": numbers, "keys": keys, "payloads": payloads, "plan": plan}
+    from ..safe_write import write_file
+
     try:
         payload = marshal.dumps(document)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        temporary.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(temporary, path)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # As the glossary cache is written: a random temporary name, never through a symlink, renamed atomically.
+        write_file(path, zlib.crc32(payload).to_bytes(4, "big") + payload, mode=0o600, follow_symlinks=False)
     except (OSError, ValueError):
         pass
 
 
-def restore_plan(plan_type: type, data: dict[str, tuple[str, list[Any]]], renderings: Sequence[Rendering]) -> Any:
+def restore_plan(plan_type: type[PlanT], data: dict[str, tuple[str, list[Any]]],
+                 renderings: Sequence[Rendering]) -> PlanT:
     """A plan object of ``plan_type`` with its lists read back, renderings looked up by number."""
     plan = object.__new__(plan_type)
     for name, (kind, values) in data.items():
@@ -181,6 +184,7 @@ class PlanCache:
         self.cached = read_plan(self.path) if self.path is not None else None
         self.renderings: Sequence[Rendering] = ()
         self.numbers: list[tuple[int, int]] = []
+        self.terms: TermMatcher | None = None
 
     def term_matcher(self) -> TermMatcher:
         from .matcher import Matcher, PurePythonMatcher
@@ -199,18 +203,20 @@ class PlanCache:
                 terms = TermMatcher(tuple(renderings), spelling, self.engine)
                 factory = PurePythonMatcher if self.engine == "python" else Matcher
                 vars(terms)["matcher"] = factory(patterns)  # what the cached_property would have built
+                self.terms = terms
                 return terms
         renderings, self.numbers = numbered_renderings(self.glossary)
         self.renderings = renderings
-        return TermMatcher(tuple(renderings), spelling, self.engine)
+        self.terms = TermMatcher(tuple(renderings), spelling, self.engine)
+        return self.terms
 
-    def pattern_plan(self, plan_type: type, terms: TermMatcher) -> Any:
-        """The engine's plan for ``terms`` (made by ``plan_type(payloads)``), read back or built and stored."""
+    def pattern_plan(self, plan_type: type[PlanT], build: Callable[[], PlanT]) -> PlanT:
+        """The engine's plan (a ``plan_type`` that ``build`` makes), read back, or built and stored."""
         if self.cached is not None and self.cached.plan is not None:
             return restore_plan(plan_type, self.cached.plan, self.renderings)
-        matcher = terms.matcher
-        plan = plan_type(matcher.payloads)
-        if self.path is not None and self.cached is None and self.numbers:
+        plan = build()
+        if self.path is not None and self.cached is None and self.numbers and self.terms is not None:
+            matcher = self.terms.matcher
             number_of = {id(rendering): number for number, rendering in enumerate(self.renderings)}
             payloads = [tuple(number_of[id(r)] for r in renderings) for renderings in matcher.payloads]
             write_plan(self.path, self.numbers, list(matcher.patterns), payloads, plan_data(plan, self.renderings))

@@ -38,6 +38,8 @@ def as_text(findings: Sequence[Finding]) -> str:
         line = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
         if f.suggestion:
             line += f" -> {f.suggestion}"
+        if f.extra.get("not_fixed"):
+            line += f" (not fixed: {f.extra['not_fixed']})"
         lines.append(line)
     return "\n".join(lines)
 
@@ -138,7 +140,11 @@ def json_record(finding: Finding, line: int, column: int, path_json: str, offset
 def text_record(finding: Finding, line: int, column: int, path: str) -> str:
     """One line of ``lint`` text output, as :func:`as_text` writes it."""
     record = f"{path}:{line}:{column}: {finding.severity} {finding.rule} {finding.message}"
-    return record + f" -> {finding.suggestion}" if finding.suggestion else record
+    if finding.suggestion:
+        record += f" -> {finding.suggestion}"
+    if finding.extra and finding.extra.get("not_fixed"):
+        record += f" (not fixed: {finding.extra['not_fixed']})"
+    return record
 
 
 # ---------------------------------------------------------------- streamed output
