@@ -273,14 +273,16 @@ def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable
             text = _read(path)
             findings = linter.lint(text)
             report.count(findings)
-            write(output.piece(findings, shown, text))
+            for piece in output.pieces(findings, shown, text):
+                write(piece)
             return report
         state = DocumentState()
         offset, line = 0, 1
         for chunk in _chunks(path):
             findings = linter.lint(chunk, state=state)
             report.count(findings)
-            write(output.piece(findings, shown, chunk, first_line=line, offset=offset))
+            for piece in output.pieces(findings, shown, chunk, first_line=line, offset=offset):
+                write(piece)
             offset += len(chunk)
             line += chunk.count("\n")
     except (OSError, ValueError) as error:

@@ -18,7 +18,7 @@ ensure_ascii=False)`` gives, which ``tests/test_lint_output.py`` holds them to.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import fields, replace
 from json.encoder import encode_basestring  # type: ignore[attr-defined]  # json.dumps's own, in C
 from operator import attrgetter
@@ -194,29 +194,38 @@ class OutputFormat:
 
     def piece(self, findings: Sequence[Finding], path: str, text: str | None = None, *, first_line: int = 1,
               offset: int = 0) -> str:
-        """The records of ``findings`` (sorted by start) in ``text`` of the file ``path``.
+        """The records of ``findings`` (sorted by start) in ``text`` of the file ``path``, as one piece.
 
         ``text`` is the chunk the findings' offsets refer to, which starts on line ``first_line`` and at
         character ``offset`` of the file; without it, the findings' own line and column are used.
         """
-        if not findings:
-            return ""
-        places: Iterable[tuple[int, int]] = (
+        return self.separator.join(self.pieces(findings, path, text, first_line=first_line, offset=offset))
+
+    def pieces(self, findings: Sequence[Finding], path: str, text: str | None = None, *, first_line: int = 1,
+               offset: int = 0, batch: int = 4096) -> Iterator[str]:
+        """:meth:`piece` in pieces of at most ``batch`` records, so that no file's output is all in memory."""
+        places: Iterator[tuple[int, int]] = iter(
             positions(text, map(_START, findings), first_line) if text is not None
-            else ((f.line, f.column) for f in findings))
-        if self.name == "text":
-            return "".join(text_record(f, line, column, path) + "\n" for f, (line, column) in zip(findings, places))
-        if self.name == "sarif":
-            return ",\n".join(_sarif_record(replace(f, start=f.start + offset, end=f.end + offset, line=line,
-                                                     column=column, path=path))
-                               for f, (line, column) in zip(findings, places))
+            else [(f.line, f.column) for f in findings])
         path_json = encode_basestring(path)
-        records = [json_record(f, line, column, path_json, offset) for f, (line, column) in zip(findings, places)]
-        if self.name == "jsonl":
-            return "\n".join(records) + "\n"
-        if self.pretty:
-            records = [_indented(json.dumps(json.loads(r), ensure_ascii=False, indent=2), "  ") for r in records]
-        return ",\n".join(records)
+        for first in range(0, len(findings), batch):
+            some = findings[first:first + batch]
+            if self.name == "text":
+                yield "".join(text_record(f, line, column, path) + "\n" for f, (line, column) in zip(some, places))
+            elif self.name == "sarif":
+                yield ",\n".join(_sarif_record(replace(f, start=f.start + offset, end=f.end + offset, line=line,
+                                                       column=column, path=path))
+                                 for f, (line, column) in zip(some, places))
+            elif self.name == "jsonl":
+                yield "".join([json_record(f, line, column, path_json, offset) + "\n"
+                               for f, (line, column) in zip(some, places)])
+            elif self.pretty:
+                yield ",\n".join(_indented(json.dumps(json.loads(json_record(f, line, column, path_json, offset)),
+                                                      ensure_ascii=False, indent=2), "  ")
+                                 for f, (line, column) in zip(some, places))
+            else:
+                yield ",\n".join([json_record(f, line, column, path_json, offset)
+                                  for f, (line, column) in zip(some, places)])
 
 
 def _indented(block: str, margin: str) -> str:
