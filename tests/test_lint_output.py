@@ -106,6 +106,19 @@ def test_a_large_file_streamed_in_chunks_gives_what_chunked_linting_did(capsys, 
     assert run(capsys, str(dense_file), "--format", "json") == reference_json(before)
 
 
+def test_chunks_never_end_inside_a_code_fence(capsys, linter, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(lint_files, "CHUNKED_ABOVE", 1000)
+    monkeypatch.setattr(lint_files, "CHUNK_CHARACTERS", 500)
+    # Blank lines inside the fences fall where a chunk would end: the code stays quiet all the same.
+    code = "```\nnew quality productivity\n\n" + "x = 1\n\n" * 300 + "new quality productivity\n```\n\n"
+    text = ("We develop new quality productivity.\n\n" + code) * 6
+    path = tmp_path / "doc.md"
+    path.write_text(text, encoding="utf-8")
+    whole = reference_findings(linter, path)
+    assert len(whole) == 6
+    assert run(capsys, str(path), "--format", "json") == reference_json(whole)
+
+
 def test_jobs_give_the_same_bytes_in_the_same_order(capsys, tmp_path, dense_file) -> None:
     # The dense file's output is larger than a worker hands back inline, so it comes through a spool file.
     seed_text = SEED.read_text(encoding="utf-8")
