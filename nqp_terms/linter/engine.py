@@ -27,6 +27,7 @@ from .config import LintConfig
 from .finding import Finding, FindingTemplate
 from .markup import QuietIndex, quiet_spans
 from .matcher import CanonicalView, canonical_view
+from .plan import PlanCache
 from .rules import RULES
 from .terms import Rendering, TermMatcher, options_allow
 
@@ -98,8 +99,12 @@ class Linter:
 
     @cached_property
     def terms(self) -> TermMatcher:
-        renderings = tuple(Rendering(concept, term) for concept in self.glossary for term in concept.in_language("en"))
-        return TermMatcher(renderings, self.glossary.data.spelling_variants, self.engine)
+        return self._plans.term_matcher()
+
+    @cached_property
+    def _plans(self) -> PlanCache:
+        """Patterns and plan from the cache beside the glossary's, or built (and stored) on the first run."""
+        return PlanCache(self.glossary, self.engine)
 
     # ------------------------------------------------------------ helpers
 
@@ -179,7 +184,9 @@ class Linter:
 
     @cached_property
     def _plan(self) -> _PatternPlan:
-        return _PatternPlan(self.terms.matcher.payloads, list(self.terms.matcher.patterns))
+        terms = self.terms
+        return self._plans.pattern_plan(_PatternPlan, lambda: _PatternPlan(terms.matcher.payloads,
+                                                                           list(terms.matcher.patterns)))
 
     def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
