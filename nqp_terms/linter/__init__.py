@@ -52,7 +52,7 @@ def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None 
     Each finding has its 0-based offsets (``start``, ``end``) and, as the command line reports it,
     its 1-based ``line`` and ``column``:
 
-    >>> [(f.match, f.suggestion, f.line, f.column) for f in lint("Reform deepened.\nWe grasp the Bull nose.")]
+    >>> [(f.match, f.suggestion, f.line, f.column) for f in lint("Reform deepened.\\nWe grasp the Bull nose.")]
     [('Bull nose', 'crux', 2, 14)]
     """
     from .finding import locate

@@ -304,7 +304,7 @@ def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable
     try:
         if path == "-" or os.path.getsize(path) <= CHUNKED_ABOVE:
             text = _read(path)
-            findings = linter.lint(text)
+            findings = linter.lint(text, errors="replace")
             report.count(findings)
             for piece in output.pieces(findings, shown, text):
                 write(piece)
@@ -312,7 +312,7 @@ def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable
         state = DocumentState()
         offset, line = 0, 1
         for chunk in _chunks(path):
-            findings = linter.lint(chunk, state=state)
+            findings = linter.lint(chunk, state=state, errors="replace")
             report.count(findings)
             for piece in output.pieces(findings, shown, chunk, first_line=line, offset=offset):
                 write(piece)
