@@ -19,6 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ..termbase.families import inflect_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
 
@@ -80,6 +81,33 @@ def variants(term: str, spelling: Iterable[tuple[str, str]]) -> set[str]:
     return forms
 
 
+def wordings(term: Term) -> list[str]:
+    """What a rendering stands for before plurals and spellings: its family's members, or the term itself.
+
+    A deprecated verb phrase (``pos: verb``) is also written with its first verb inflected, and a
+    two-word deprecated noun phrase with its first noun possessive ("bull's nose"), as MT writes them.
+
+    >>> from nqp_terms.termbase.model import Term
+    >>> wordings(Term(term="stick neck", status="deprecated", pos="verb"))
+    ['stick neck', 'sticks neck', 'sticking neck', 'stuck neck']
+    >>> wordings(Term(term="bull nose", status="deprecated"))
+    ['bull nose', "bull's nose"]
+    >>> wordings(Term(term="x", status="deprecated", pattern="{inner|internal} loop"))
+    ['inner loop', 'internal loop']
+    """
+    if term.pattern is not None:
+        return members(term.pattern)
+    found = [term.term]
+    if term.is_approved:
+        return found
+    words = term.term.split()
+    if term.pos == "verb" and words:
+        found += [" ".join([inflect_verb(words[0], form), *words[1:]]) for form in ("s", "ing", "ed", "en")]
+    elif len(words) == 2 and words[0].isalpha() and words[0].islower() and not words[0].endswith("s"):
+        found.append(f"{words[0]}'s {words[1]}")
+    return list(dict.fromkeys(found))
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """The matcher over every English rendering of a glossary."""
@@ -92,7 +120,8 @@ class TermMatcher:
     def matcher(self) -> Matcher[Rendering]:
         grouped: dict[str, list[Rendering]] = {}
         for rendering in self.renderings:
-            for form in variants(rendering.term.term, self.spelling):
+            forms = {form for wording in wordings(rendering.term) for form in variants(wording, self.spelling)}
+            for form in sorted(forms):
                 grouped.setdefault(f" {form} ", []).append(rendering)
         patterns = {key: tuple(value) for key, value in grouped.items()}
         factory = PurePythonMatcher if self.engine == "python" else Matcher

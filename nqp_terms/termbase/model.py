@@ -157,6 +157,9 @@ class Term:
 
     term: str
     status: Status
+    # A family of wordings (deprecated or superseded English only), in the pattern language of
+    # nqp_terms.termbase.families; ``term`` is then one member, the first unless given.
+    pattern: str | None = None
     pinyin: str | None = None
     term_type: TermType = "fullForm"
     pos: PartOfSpeech | None = None
