@@ -14,7 +14,7 @@ import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, sub
@@ -27,7 +27,9 @@ from .finding import Finding, FindingTemplate
 from .markup import QuietIndex, quiet_spans
 from .matcher import CanonicalView, canonical_view
 from .rules import RULES
-from .terms import Rendering, TermMatcher, options_allow
+from .domain import DomainSignal, Evidence
+from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
+from .words import HyphenPlan, JoinedText, join_broken_words
 
 # Runs of Chinese characters with the punctuation that joins them.
 _CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
@@ -49,6 +51,8 @@ class DocumentState:
 
     first_rendering: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept -> (key, text as written)
     first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> number of its first hit's pattern
+    #: The domain signal's verdict, once a chunk showed the document to be policy writing.
+    policy: Evidence | None = None
 
 
 class _PatternPlan:
@@ -65,6 +69,14 @@ class _PatternPlan:
         #: that could refuse a hit (then no other is looked at); None where options must be checked.
         self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
                        for renderings, rendering in zip(payloads, self.approving)]
+        #: The concept a hit of the pattern is evidence of for the domain signal: approved renderings and
+        #: calques that need no guard (a guarded one would be evidence of itself).
+        self.domain_concept = [(approving or always).concept.id if (approving or always) else None
+                               for approving, always in zip(self.approving, self.always)]
+        #: For approved patterns written with a hyphen ("high-quality development"): how to check a hit.
+        self.hyphens = [HyphenPlan.of(renderings) if approving else None
+                        for renderings, approving in zip(payloads, self.approving)]
+        self.hyphenated = [plan is not None for plan in self.hyphens]
 
 
 def _unconditional(rendering: Rendering) -> bool:
@@ -84,6 +96,8 @@ class Linter:
         self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}
         self._inconsistent: dict[str, FindingTemplate] = {}
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
+        self.domain = DomainSignal(**self.config.domain)
+        self._punctuation: dict[Rendering, frozenset[str]] = {}  # list punctuation a rendering contains
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -133,15 +147,34 @@ class Linter:
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
         payloads, always = self.terms.matcher.payloads, plan.always
-        kept_starts, kept_ends, kept_renderings = [], [], []
+        kept_starts, kept_ends, kept_renderings, by_domain = [], [], [], set()
         taken_until = -1
+        evidence: list[Evidence] = []
+
+        def is_policy() -> bool:
+            """The domain signal, worked out on first need (a guarded calque without a local cue)."""
+            if state.policy is not None:
+                evidence.append(state.policy)
+            if not evidence:
+                terms = len({plan.domain_concept[n] for n in set(numbers)} - {None})
+                evidence.append(self.domain.evidence(text, terms))
+                if evidence[0].is_policy:
+                    state.policy = evidence[0]
+            return evidence[0].is_policy
+
         for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
             if rendering is None:
                 span = view.original_span(start, end)
-                rendering = next((r for r in payloads[number] if options_allow(r, text, *span)), None)
+                for candidate in payloads[number]:
+                    verdict = options_verdict(candidate, text, *span, is_policy)
+                    if verdict:
+                        rendering = candidate
+                        if verdict == BY_DOMAIN:
+                            by_domain.add(len(kept_starts))
+                        break
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
@@ -154,12 +187,66 @@ class Linter:
             kept_renderings.append(rendering)
 
         templates = self._templates
-        for start, end, rendering in zip(view.original_offsets(kept_starts),
-                                         view.original_offsets(kept_ends, end=True), kept_renderings):
-            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
+        for index, (start, end, rendering) in enumerate(zip(view.original_offsets(kept_starts),
+                                                            view.original_offsets(kept_ends, end=True),
+                                                            kept_renderings)):
             found = text[start:end]
-            findings.append(stamp.at(start, end, found, prefix + found + suffix))
+            if not found.isalnum() and self._crosses_list(found, rendering):
+                continue
+            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
+            finding = stamp.at(start, end, found, prefix + found + suffix)
+            if index in by_domain:
+                why = (evidence or [state.policy])[0]
+                assert why is not None
+                finding.extra["why"] = why.explain()
+                _set_message(finding, f"{finding.message}; {why.explain()}")
+            findings.append(finding)
+        if self.config.enabled("NQP007"):
+            findings += self._hyphen_findings(text, view, approved)
         return findings
+
+    def _crosses_list(self, found: str, rendering: Rendering) -> bool:
+        """Whether a hit spans a list comma, semicolon or slash that its rendering does not contain.
+
+        "a green, low-carbon and circular economy" lists three things; it does not say "green low-carbon".
+        """
+        allowed = self._punctuation.get(rendering)
+        if allowed is None:
+            written = rendering.term.pattern or rendering.term.term
+            allowed = self._punctuation[rendering] = frozenset(c for c in ",;/" if c in written)
+        return any(c in found and c not in allowed for c in ",;/")
+
+    def _hyphen_findings(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]]) -> list[Finding]:
+        """NQP007: an approved rendering written with a space where official English has a hyphen."""
+        plan = self._plan
+        checked = list(compress(approved, map(plan.hyphenated.__getitem__, map(_THIRD, approved))))
+        if not checked:
+            return []
+        findings: list[Finding] = []
+        reported_until = -1
+        for start, end, number in zip(view.original_offsets(map(_FIRST, checked)),
+                                      view.original_offsets(map(_SECOND, checked), end=True), map(_THIRD, checked)):
+            if start < reported_until:
+                continue
+            hyphens = plan.hyphens[number]
+            assert hyphens is not None
+            written = text[start:end]
+            fixed = hyphens.repaired(written)
+            if fixed is None:
+                continue
+            reported_until = end
+            rendering = hyphens.rendering
+            findings.append(self._finding(
+                "NQP007", start, end, text,
+                f"“{written}” is written “{rendering.term.term}” in official English, with a hyphen",
+                suggestion=fixed, concept=rendering.concept.id, zh=rendering.concept.zh,
+                url=self.url(rendering.concept.id), extra={"fix": [[0, end - start, fixed]]}))
+        return findings
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """The words of the glossary's patterns long enough to be broken across a line."""
+        return frozenset(word for key in self.terms.matcher.patterns for word in key.split() if len(word) > 4)
 
     @cached_property
     def _plan(self) -> _PatternPlan:
@@ -287,7 +374,12 @@ class Linter:
     def _lint(self, text: str, state: DocumentState) -> list[Finding]:
         view = canonical_view(text)
         findings: list[Finding] = []
-        findings += self._term_findings(text, view, state)
+        joined = join_broken_words(text, self._vocabulary)
+        if joined.positions:  # a word broken by a hyphen at a line end: match the text with it joined
+            findings += [_moved_back(f, joined, text)
+                         for f in self._term_findings(joined.text, canonical_view(joined.text), state)]
+        else:
+            findings += self._term_findings(text, view, state)
         # Chinese characters, Chinese marks and curly quotes are all non-ASCII: look only there.
         if self.config.enabled("NQP003"):
             findings += self._chinese_findings(text, view.non_ascii)
@@ -309,6 +401,20 @@ class Linter:
             kept = [finding for finding in findings if finding.rule in enabled]
         kept.sort(key=_POSITION)
         return kept
+
+
+def _moved_back(finding: Finding, joined: JoinedText, text: str) -> Finding:
+    """A finding made on the text with broken words joined, placed back on the text as written."""
+    start, end = joined.original(finding.start), joined.original(finding.end, end=True)
+    extra = finding.extra
+    if "fix" in extra and joined.spans_join(finding.start, finding.end):
+        extra = {k: v for k, v in extra.items() if k != "fix"}  # its edits were made on the joined word
+    return replace(finding, start=start, end=end, match=text[start:end], extra=extra)
+
+
+def _set_message(finding: Finding, message: str) -> None:
+    """Finish the message of a finding just stamped from a template (findings are frozen to their users)."""
+    object.__setattr__(finding, "message", message)
 
 
 def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,

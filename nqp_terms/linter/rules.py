@@ -71,6 +71,12 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "Two acceptable renderings of one term in one text suggest two different things to the reader.",
          "new development pattern ... new development paradigm",
          "One of the renderings throughout the document."),
+    Rule("NQP007", "missing-hyphen", "warning",
+         "An approved rendering written with a space where official English writes a hyphen.",
+         "Official English hyphenates compound modifiers of fixed terms (\"high-quality development\"); "
+         "\"high quality development\" reads as a different, unofficial wording and splits searches.",
+         "We will pursue High quality development.",
+         "The rendering with its hyphen, in the case of the text: \"High-quality development\"."),
     Rule("NQP101", "deprecated-in-target", "error",
          "A glossary term in the Chinese source is translated with a deprecated rendering.",
          "The target uses a calque or mistranslation of a term the glossary fixes.",

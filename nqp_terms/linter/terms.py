@@ -15,7 +15,7 @@ head noun's plural or singular, and British or American spellings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -128,30 +128,67 @@ class TermMatcher:
         return factory(patterns)
 
 
+#: What :func:`options_verdict` says of a hit: refused, accepted on local evidence, or accepted because
+#: the document as a whole is Chinese policy writing (see :mod:`nqp_terms.linter.domain`).
+LOCAL, BY_DOMAIN = "local", "domain"
+
+
 def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool:
-    """Whether the term's match options accept the hit ``text[start:end]``."""
+    """Whether the term's match options accept the hit ``text[start:end]`` on the evidence of its sentence."""
+    return options_verdict(rendering, text, start, end) is not None
+
+
+def options_verdict(rendering: Rendering, text: str, start: int, end: int,
+                    is_policy: Callable[[], bool] | None = None) -> str | None:
+    """:data:`LOCAL` or :data:`BY_DOMAIN` if the match options accept the hit, ``None`` if they refuse it.
+
+    ``context`` words are looked for in the hit's own sentence.  When none is there, ``is_policy``
+    (asked only then) may still accept the hit for the whole document.
+    """
     options = rendering.term.match
     found = text[start:end]
     if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
-        return False
+        return None
     when = options.when
     if when != "anywhere":
         # Each test only when the option asks for it: this runs for every hit of such a term.
         if when == "quoted":
             allowed = _is_quoted(text, start, end)
         elif when == "capitalised":
-            allowed = _capitalised(found, text, start)
+            allowed = _capitalised(found, text, start, end)
         elif when == "quoted-or-capitalised":
-            allowed = _is_quoted(text, start, end) or _capitalised(found, text, start)
+            allowed = _is_quoted(text, start, end) or _capitalised(found, text, start, end)
         else:
             raise ValueError(f"unknown match option when={when!r}")
         if not allowed:
-            return False
+            return None
     if options.context:
-        window = text[max(0, start - 250): end + 250].lower()
+        first, last = sentence_bounds(text, start, end)
+        window = text[first:start].lower() + " " + text[end:last].lower()
         if not _context_pattern(tuple(options.context)).search(window):
-            return False
-    return True
+            return BY_DOMAIN if is_policy is not None and is_policy() else None
+    return LOCAL
+
+
+# Where a sentence ends: final punctuation (and closing quotes) before a space, or a blank line.
+_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|[。！？]")
+_REACH = 400  # no sentence is looked at further than this from the hit
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
+
+    >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
+    >>> first, last = sentence_bounds(text, 44, 54)
+    >>> text[first:last]
+    ' A new product was introduced in Beijing today.'
+    """
+    low = max(0, start - _REACH)
+    first = low
+    for boundary in _SENTENCE_END.finditer(text, low, start):
+        first = boundary.end()
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
+    return first, (after.end() if after else min(len(text), end + _REACH))
 
 
 @lru_cache(maxsize=4096)
@@ -167,15 +204,48 @@ def _words(text: str) -> list[str]:
 _term_words = lru_cache(maxsize=4096)(_words)  # a term's words, for every hit of it
 
 
+# Curly quotes read as Windows-1252 after a wrong decoding: “ ” ‘ ’ become â€œ â€\x9d (or â€�) â€˜ â€™.
+_MOJIBAKE_OPEN = ("â€œ", "â€˜", "â€")
+_MOJIBAKE_CLOSE = ("â€", "\u00e2\u20ac")
+
+
 def _is_quoted(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 2): start].strip()
-    after = text[end: end + 2].strip()
-    return bool(before and before[-1] in QUOTES) or bool(after and after[0] in QUOTES)
+    """A quote mark right before or after the hit: straight, curly, reversed Chinese, corner, or mojibake.
+
+    >>> _is_quoted("adhere to â€œGo outâ€\x9d policy", 13, 19), _is_quoted("to 「Go out」", 4, 10)
+    (True, True)
+    """
+    before = text[max(0, start - 4): start].rstrip()
+    after = text[end: end + 4].lstrip()
+    return bool(before and (before[-1] in QUOTES or before.endswith(_MOJIBAKE_OPEN))) or \
+        bool(after and (after[0] in QUOTES or after.startswith(_MOJIBAKE_CLOSE)))
 
 
-def _capitalised(found: str, text: str, start: int) -> bool:
-    """A capital where no sentence begins: a name, not the everyday word."""
-    return found[:1].isupper() and not _sentence_initial(text, start)
+def _capitalised(found: str, text: str, start: int, end: int | None = None) -> bool:
+    """A capital where no sentence begins and the line is not a Title Case headline: a name, not a word.
+
+    >>> _capitalised("Go Out", "When the Lights Go Out", 16, 22), _capitalised("Go Out", "We will Go Out and invest", 8, 14)
+    (False, True)
+    """
+    if not found[:1].isupper() or _sentence_initial(text, start):
+        return False
+    return not _in_title_case_line(text, start, start + len(found) if end is None else end)
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _in_title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the line around the hit (within its sentence) capitalises nearly every word, as a headline does."""
+    first, last = sentence_bounds(text, start, end)
+    line_start = max(first, text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end, last)
+    others = _WORD.findall(text[line_start:start] + " " + text[end: last if line_end < 0 else line_end])
+    significant = [w for w in others if w.lower() not in _SMALL_WORDS]
+    if len(significant) < 3:  # two capitals prove nothing: "Uncover “Introduced”"
+        return False
+    return sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -1,0 +1,122 @@
+"""Words as the page writes them: hyphens that break a word across a line, hyphens that a term needs.
+
+Two small jobs about hyphens, both worked out once per glossary:
+
+- :func:`join_broken_words` joins a word that typesetting or a PDF copy broke with a hyphen
+  ("mod-\\nernization", "mod- ernization") before matching, when the joined word is one the glossary
+  uses; "high-\\nquality" stays two words, since no glossary word is "highquality".
+- :class:`HyphenPlan` tells whether an approved rendering that official English writes with a
+  hyphen ("high-quality development") was written with a space instead, and repairs it in place.
+
+>>> joined = join_broken_words("Chinese-style mod-\\nernization and high-\\nquality growth", {"modernization"})
+>>> joined.text
+'Chinese-style modernization and high-\\nquality growth'
+>>> joined.original(14), joined.original(27, end=True)
+(14, 29)
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .terms import Rendering
+
+# A hyphen after a letter, then a line break or spaces, then a lower-case letter.
+_BROKEN = re.compile(r"([^\W\d_]+)-(?:[ \t]*\r?\n[ \t]*|[ \t]+)([a-z]+)")
+_TOKENS = re.compile(r"[\w+×]+|[^\w+×]+")
+
+
+@dataclass(frozen=True)
+class JoinedText:
+    """A text with broken words joined, and the way back to the original's offsets."""
+
+    text: str
+    # For each join, where it is in the joined text and how many characters were removed up to it.
+    positions: tuple[int, ...] = ()
+    removed: tuple[int, ...] = ()
+
+    def original(self, offset: int, *, end: bool = False) -> int:
+        """The original offset of a joined-text ``offset`` (a span's ``end`` maps its last character)."""
+        if not self.positions:
+            return offset
+        probe = offset - 1 if end else offset
+        index = bisect_right(self.positions, probe)
+        return offset + (self.removed[index - 1] if index else 0)
+
+    def spans_join(self, start: int, end: int) -> bool:
+        """Whether a join lies strictly inside ``[start, end)``."""
+        index = bisect_right(self.positions, start)
+        return index < len(self.positions) and self.positions[index] < end
+
+
+def join_broken_words(text: str, vocabulary: Collection[str]) -> JoinedText:
+    """``text`` with every hyphen-broken word joined whose joined form is in ``vocabulary`` (lower case)."""
+    if "-" not in text or ("- " not in text and "-\n" not in text and "-\r" not in text and "-\t" not in text):
+        return JoinedText(text)
+    pieces: list[str] = []
+    positions: list[int] = []
+    removed: list[int] = []
+    previous = 0
+    total = 0
+    length = 0
+    for match in _BROKEN.finditer(text):
+        if (match.group(1) + match.group(2)).lower() not in vocabulary:
+            continue
+        head_end = match.end(1)
+        pieces.append(text[previous:head_end])
+        length += head_end - previous
+        total += match.start(2) - head_end
+        positions.append(length)
+        removed.append(total)
+        previous = match.start(2)
+    if not positions:
+        return JoinedText(text)
+    pieces.append(text[previous:])
+    return JoinedText("".join(pieces), tuple(positions), tuple(removed))
+
+
+@dataclass(frozen=True)
+class HyphenPlan:
+    """Where an approved rendering has hyphens between its words, to check hits of its pattern against."""
+
+    rendering: Rendering
+    separators: tuple[str, ...]  # what stands between the term's words, in order
+
+    @classmethod
+    def of(cls, renderings: Sequence[Rendering]) -> HyphenPlan | None:
+        """The plan for the first approved rendering of a pattern that joins two words with a hyphen."""
+        for rendering in renderings:
+            if rendering.approved and re.search(r"\w-\w", rendering.term.term):
+                tokens = _TOKENS.findall(rendering.term.term)
+                return cls(rendering, tuple(t for t in tokens if not _is_word(t)))
+        return None
+
+    def repaired(self, written: str) -> str | None:
+        """``written`` with a hyphen wherever the term has one and the text a space; None if nothing is amiss.
+
+        >>> from nqp_terms.termbase.model import Concept, Term
+        >>> from nqp_terms.linter.terms import Rendering
+        >>> term = Term(term="high-quality development", status="preferred", unsourced=True)
+        >>> plan = HyphenPlan.of([Rendering(Concept(id="c", subject_fields=("x",), terms={"en": (term,)}), term)])
+        >>> plan.repaired("High quality development"), plan.repaired("high-quality development")
+        ('High-quality development', None)
+        """
+        tokens = _TOKENS.findall(written)
+        gaps = [index for index, token in enumerate(tokens) if not _is_word(token)]
+        if len(gaps) != len(self.separators):
+            return None
+        changed = False
+        for index, wanted in zip(gaps, self.separators):
+            if "-" in wanted and tokens[index].isspace() and "\n" not in tokens[index]:
+                tokens[index] = "-"
+                changed = True
+        return "".join(tokens) if changed else None
+
+
+def _is_word(token: str) -> bool:
+    return bool(re.match(r"[\w+×]", token))
