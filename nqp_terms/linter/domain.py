@@ -19,7 +19,7 @@ and ``threshold = 0`` turns the signal off.
 >>> signal = DomainSignal()
 >>> evidence = signal.evidence("The Party Central Committee and the State Council set out the plan.", 2)
 >>> evidence.is_policy, evidence.terms, sorted(evidence.cues)
-(True, 2, ['party central committee', 'state council'])
+(True, 2, ['central committee', 'state council', 'the party'])
 >>> DomainSignal().evidence("My country house has a small garden.", 0).is_policy
 False
 """

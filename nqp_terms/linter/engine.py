@@ -37,6 +37,13 @@ _CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.
 # punctuation or the end.  Quotes glued to letters on the wrong side are unbalanced, not reversed.
 _REVERSED_QUOTES = re.compile(r"(?<![^\s(\[—–>*_-])”([^“”\n]{0,200}?)“(?![^\s.,;:!?)\]—–<*_-])")
 _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
+# Where one sentence ends and the next begins: a full stop, question or exclamation mark (with any closing
+# quotes or brackets) before white space, a Chinese one, a blank line, or a line break before a heading,
+# quotation or list item.  A match never spans one: "grew by three. New policies" holds no "three new".
+# A line break inside a paragraph is no break: wrapped text still matches.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]*_]*(?=\s)|[。！？]|\n[ \t]*\n|\n(?=[ \t]*(?:[#>*+-]|\d{1,9}[.)])\s)")
+_SENTENCE_FINAL = frozenset(".!?…。！？")
+_LIST_MARK = re.compile(r"[,;/]")
 
 
 _POSITION = attrgetter("start", "end", "rule")
@@ -58,7 +65,7 @@ class DocumentState:
 class _PatternPlan:
     """What the linter does with a hit, worked out once per pattern (indexed by pattern number)."""
 
-    def __init__(self, payloads: list[tuple[Rendering, ...]]):
+    def __init__(self, payloads: list[tuple[Rendering, ...]], keys: list[str]):
         #: The first approved rendering among those a pattern stands for, if any.
         self.approving = [next((r for r in renderings if r.approved), None) for renderings in payloads]
         self.is_approved = [rendering is not None for rendering in self.approving]
@@ -77,6 +84,13 @@ class _PatternPlan:
         self.hyphens = [HyphenPlan.of(renderings) if approving else None
                         for renderings, approving in zip(payloads, self.approving)]
         self.hyphenated = [plan is not None for plan in self.hyphens]
+        #: Whether a hit of the pattern must be checked for a sentence break inside it: it has several words,
+        #: and none of its renderings holds sentence-final punctuation itself.
+        self.may_cross = [" " in key.strip() and not any(_SENTENCE_FINAL.intersection(r.term.term) for r in renderings)
+                          for renderings, key in zip(payloads, keys)]
+        #: The list punctuation (comma, semicolon, slash) the pattern's renderings hold: a hit may span only that.
+        self.list_marks = [frozenset(c for r in renderings for c in ",;/" if c in (r.term.pattern or r.term.term))
+                           for renderings in payloads]
 
 
 def _unconditional(rendering: Rendering) -> bool:
@@ -97,7 +111,6 @@ class Linter:
         self._inconsistent: dict[str, FindingTemplate] = {}
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
         self.domain = DomainSignal(**self.config.domain)
-        self._punctuation: dict[Rendering, frozenset[str]] = {}  # list punctuation a rendering contains
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -136,6 +149,9 @@ class Linter:
         plan = self._plan
         starts, ends, numbers = self.terms.matcher.canonical_spans(view)
         hits = list(zip(starts, ends, numbers))
+        if hits:
+            hits = _within_sentences(text, view, hits, plan.may_cross, plan.list_marks)
+            numbers = list(map(_THIRD, hits))  # the columns must stay aligned with the hits kept
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
         findings = self._consistency(text, view, approved, state)
@@ -191,8 +207,6 @@ class Linter:
                                                             view.original_offsets(kept_ends, end=True),
                                                             kept_renderings)):
             found = text[start:end]
-            if not found.isalnum() and self._crosses_list(found, rendering):
-                continue
             prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
             finding = stamp.at(start, end, found, prefix + found + suffix)
             if index in by_domain:
@@ -204,17 +218,6 @@ class Linter:
         if self.config.enabled("NQP007"):
             findings += self._hyphen_findings(text, view, approved)
         return findings
-
-    def _crosses_list(self, found: str, rendering: Rendering) -> bool:
-        """Whether a hit spans a list comma, semicolon or slash that its rendering does not contain.
-
-        "a green, low-carbon and circular economy" lists three things; it does not say "green low-carbon".
-        """
-        allowed = self._punctuation.get(rendering)
-        if allowed is None:
-            written = rendering.term.pattern or rendering.term.term
-            allowed = self._punctuation[rendering] = frozenset(c for c in ",;/" if c in written)
-        return any(c in found and c not in allowed for c in ",;/")
 
     def _hyphen_findings(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]]) -> list[Finding]:
         """NQP007: an approved rendering written with a space where official English has a hyphen."""
@@ -250,7 +253,7 @@ class Linter:
 
     @cached_property
     def _plan(self) -> _PatternPlan:
-        return _PatternPlan(self.terms.matcher.payloads)
+        return _PatternPlan(self.terms.matcher.payloads, list(self.terms.matcher.patterns))
 
     def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
@@ -415,6 +418,24 @@ def _moved_back(finding: Finding, joined: JoinedText, text: str) -> Finding:
 def _set_message(finding: Finding, message: str) -> None:
     """Finish the message of a finding just stamped from a template (findings are frozen to their users)."""
     object.__setattr__(finding, "message", message)
+
+
+def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int, int]],
+                      may_cross: list[bool], list_marks: list[frozenset[str]]) -> list[tuple[int, int, int]]:
+    """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``) or list punctuation.
+
+    A comma, semicolon or slash inside a hit separates items of a list ("a green, low-carbon and circular
+    economy" does not say "green low-carbon") unless the rendering holds it itself.
+    """
+    candidates = [hit for hit in hits if may_cross[hit[2]]]
+    if not candidates:
+        return hits
+    search, listed = _SENTENCE_BREAK.search, _LIST_MARK.finditer
+    crossing = {hit for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
+                                               view.original_offsets(map(_SECOND, candidates), end=True))
+                if search(text, start, end)
+                or any(mark.group() not in list_marks[hit[2]] for mark in listed(text, start, end))}
+    return [hit for hit in hits if hit not in crossing] if crossing else hits
 
 
 def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,

@@ -237,13 +237,18 @@ _WORD = re.compile(r"[^\W\d_][\w'’]*")
 
 
 def _in_title_case_line(text: str, start: int, end: int) -> bool:
-    """Whether the line around the hit (within its sentence) capitalises nearly every word, as a headline does."""
+    """Whether the hit stands in a headline: a short line, without list or bracket punctuation, that
+    capitalises nearly every word.  A line of names ("Wang Tinghui, Special Researcher of ...") is no headline.
+    """
     first, last = sentence_bounds(text, start, end)
     line_start = max(first, text.rfind("\n", 0, start) + 1)
     line_end = text.find("\n", end, last)
-    others = _WORD.findall(text[line_start:start] + " " + text[end: last if line_end < 0 else line_end])
+    line = text[line_start:start] + " " + text[end: last if line_end < 0 else line_end]
+    if any(mark in line for mark in ",;()[]") or len(line) > 120:
+        return False
+    others = _WORD.findall(line)
     significant = [w for w in others if w.lower() not in _SMALL_WORDS]
-    if len(significant) < 3:  # two capitals prove nothing: "Uncover “Introduced”"
+    if len(significant) < 2:
         return False
     return sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)
 
