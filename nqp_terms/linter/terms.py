@@ -194,7 +194,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 @lru_cache(maxsize=4096)
 def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the context ``words``, whole, in lower-case text: one search instead of one per word."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(word.lower()) for word in words) + r")\b")
+    # A plural or third-person -s of a context word counts: "competitions", "industries" for "industry".
+    stems = (re.escape(word.lower()[:-1]) + "(?:y|ies)" if word.lower().endswith("y") else re.escape(word.lower()) + "(?:s|es)?"
+             for word in words)
+    return re.compile(r"\b(?:" + "|".join(stems) + r")\b")
 
 
 def _words(text: str) -> list[str]:
@@ -210,26 +213,52 @@ _MOJIBAKE_CLOSE = ("â€", "\u00e2\u20ac")
 
 
 def _is_quoted(text: str, start: int, end: int) -> bool:
-    """A quote mark right before or after the hit: straight, curly, reversed Chinese, corner, or mojibake.
+    """Quote marks right around the hit, on both sides: straight, curly, reversed Chinese, corner, or mojibake.
+
+    A quote on one side only belongs to something longer: the title in ‘"When the Lights Go Out" is ...’.
 
     >>> _is_quoted("adhere to â€œGo outâ€\x9d policy", 13, 19), _is_quoted("to 「Go out」", 4, 10)
     (True, True)
+    >>> _is_quoted('"When the Lights Go Out" is a hit', 17, 23)
+    False
     """
     before = text[max(0, start - 4): start].rstrip()
     after = text[end: end + 4].lstrip()
-    return bool(before and (before[-1] in QUOTES or before.endswith(_MOJIBAKE_OPEN))) or \
+    return bool(before and (before[-1] in QUOTES or before.endswith(_MOJIBAKE_OPEN))) and \
         bool(after and (after[0] in QUOTES or after.startswith(_MOJIBAKE_CLOSE)))
 
 
 def _capitalised(found: str, text: str, start: int, end: int | None = None) -> bool:
-    """A capital where no sentence begins and the line is not a Title Case headline: a name, not a word.
+    """A capital where no sentence begins and no title runs: a name, not the everyday word.
 
-    >>> _capitalised("Go Out", "When the Lights Go Out", 16, 22), _capitalised("Go Out", "We will Go Out and invest", 8, 14)
+    >>> _capitalised("Go Out", "When the Lights Go Out", 16, 22), _capitalised("Go out", "We will Go out and invest", 8, 14)
     (False, True)
     """
     if not found[:1].isupper() or _sentence_initial(text, start):
         return False
-    return not _in_title_case_line(text, start, start + len(found) if end is None else end)
+    end = start + len(found) if end is None else end
+    return not (_in_title(found, text, start, end) or _in_title_case_line(text, start, end))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+$")
+
+
+def _in_title(found: str, text: str, start: int, end: int) -> bool:
+    """Whether a hit in Title Case continues a run of capitalised words: "the Lights Go Out" is a title.
+
+    A capitalised word right before or after the hit, not itself at a sentence start, makes it part of a
+    longer capitalised name or title ("When the Lights Go Out led the album").
+    """
+    words = _WORD.findall(found)
+    if not all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return False
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous and previous.group(1)[0].isupper() and previous.group(1).lower() not in _SMALL_WORDS \
+            and not _sentence_initial(text, previous.start(1)):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return bool(following and following.group(1)[0].isupper() and following.group(1).lower() not in _SMALL_WORDS)
 
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
