@@ -29,6 +29,7 @@ from .matcher import CanonicalView, canonical_view
 from .rules import RULES
 from .domain import DomainSignal, Evidence
 from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
+from .wording import drop_in
 from .words import HyphenPlan, JoinedText, join_broken_words
 
 # Runs of Chinese characters with the punctuation that joins them.
@@ -259,12 +260,20 @@ class Linter:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
         term, concept = rendering.term, rendering.concept
         code = "NQP001" if term.status == "deprecated" else "NQP002"
+        # What the fix needs to write the suggestion into the text: the rendering the match stands for, and
+        # whether the suggestion can replace it as it stands (worked out once, here, not per finding).
+        target = next((t for t in concept.in_language("en") if t.term == term.use_instead), None)
+        rewrite = drop_in(term, target, term.use_instead) if term.use_instead else None
+        extra: dict[str, object] = {"rendering": term.pattern or term.term}
+        if rewrite:
+            extra["rewrite"] = rewrite
         prototype = Finding(
             rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
             suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
-            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id))
-        template = "“", f"” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”", \
-            FindingTemplate(prototype)
+            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id), extra=extra)
+        advice = f"; use “{term.use_instead}”" + (f" (rewrite the phrase: {rewrite}, so --fix leaves it)"
+                                                  if rewrite else "")
+        template = "“", f"” is a {term.status} rendering of {concept.zh}{advice}", FindingTemplate(prototype)
         self._templates[rendering] = template
         return template
 
