@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -255,7 +255,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
     files, missing = expand_paths(args.paths)
     results = [*missing]
-    reported = 0
+    reported = with_findings = 0
     severities: list[str] = []  # of the findings that decide the exit status
     collected = []  # only SARIF, one JSON document, needs every finding at once
     first_json = True
@@ -269,6 +269,8 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         findings = []
         try:
             for finding in result.findings:
+                if ui.locale.language != "en":
+                    finding = replace(finding, message=_told(finding.message, ui))
                 findings.append(finding)
                 if args.diff:
                     continue
@@ -283,6 +285,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
         reported += len(findings)
+        with_findings += bool(findings)
         fixed = False
         if result.error:
             print(f"{result.path}: {result.error}", file=sys.stderr)
@@ -311,10 +314,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         print(as_sarif(collected, _version()), file=out)
     if args.format == "text" and not args.diff:
         written = sum(1 for r in results if r.written)
-        summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
-        if args.fix:
-            summary += "; " + _("{fixed} files fixed").format(fixed=written)
-        print(summary, file=sys.stderr)
+        print(_summary(ui, reported, with_findings, written if args.fix else None), file=sys.stderr)
     if any(r.error for r in results):
         return ExitStatus.USAGE
     if config.fail_on == "never":
@@ -322,6 +322,30 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     threshold = SeverityLevel[config.fail_on]
     failing = [s for s in severities if SeverityLevel[s] >= threshold]
     return ExitStatus.FAILURE if failing else ExitStatus.OK
+
+
+def _told(message: str, ui: Messages) -> str:
+    """A finding's message in the interface language."""
+    if ui.locale.language == "en":
+        return message
+    from .linter.messages import translate
+
+    return translate(message, ui.gettext)
+
+
+def _summary(ui: Messages, count: int, files: int, fixed: int | None) -> str:
+    """"1 finding in 1 file", "3 findings in 2 files": only files with findings are counted.
+
+    >>> _summary(Messages.for_language("en"), 1, 1, None), _summary(Messages.for_language("en"), 3, 2, 1)
+    ('1 finding in 1 file', '3 findings in 2 files; 1 file fixed')
+    """
+    _ = ui.gettext
+    findings = (_("{count} finding") if count == 1 else _("{count} findings")).format(count=count)
+    in_files = (_("{files} file") if files == 1 else _("{files} files")).format(files=files)
+    summary = _("{findings} in {files}").format(findings=findings, files=in_files)
+    if fixed is not None:
+        summary += "; " + (_("{fixed} file fixed") if fixed == 1 else _("{fixed} files fixed")).format(fixed=fixed)
+    return summary
 
 
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
@@ -361,7 +385,8 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         for segment in segments:
             result = checker.check(segment.source, segment.target, segment=segment.id)
             per_file.add(result)
-            findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
+            findings += [replace(f, path=name, line=segment.line, column=f.start + 1,
+                                 message=_told(f.message, ui)) for f in result.findings]
         overall.add(per_file)
         summaries.append(_summary_line(name, per_file, ui))
     if len(args.files) > 1:
@@ -507,6 +532,7 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--format", choices=("text", "json"), default="text", help=_("output format"))
+        _add_lang(sub, ui)
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
@@ -562,6 +588,7 @@ def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.Arg
     _ = ui.gettext
     help_text = _("write the glossary as TBX, TBX v2, CSV, OmegaT, JSON, a prh dictionary or a Vale style")
     export = commands.add_parser("export", help=help_text, description=help_text)
+    _add_lang(export, ui)
     export.add_argument("--format", required=True, choices=FORMATS, help=_("export format"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     export.add_argument("--subject-field", action="append", metavar="ID",
@@ -572,6 +599,12 @@ def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.Arg
     import_.add_argument("file", metavar="FILE.tbx", help=_("the TBX file to read"))
     import_.add_argument("-o", "--output", metavar="DIR",
                          help=_("the directory to write (default: the file name without its suffix)"))
+
+
+def _add_lang(sub: argparse.ArgumentParser, ui: Messages) -> None:
+    """``--lang`` after the command too (``nqp-terms lint --lang zh FILE``); main() reads it from argv."""
+    sub.add_argument("--lang", metavar="TAG", default=argparse.SUPPRESS,
+                     help=ui.gettext("interface language: en or zh (default: from the locale)"))
 
 
 def _version() -> str:

@@ -81,7 +81,7 @@ def test_bom_line_endings_and_mode_are_kept(capsys, tmp_path: Path) -> None:
     code, _, err = run(capsys, "lint", "--fix", str(document))
     assert document.read_bytes() == b"\xef\xbb\xbfWe grasp the crux.\r\nNext line.\r\n"
     assert stat.S_IMODE(document.stat().st_mode) == 0o640
-    assert code == 0 and "1 files fixed" in err
+    assert code == 0 and "1 file fixed" in err
 
 
 def test_a_planted_temporary_name_cannot_redirect_the_write(capsys, tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_a_symlink_is_fixed_through_the_link_and_stays_a_link(capsys, tmp_path: 
     code, _, err = run(capsys, "lint", "--fix", str(link))
     assert link.is_symlink() and os.readlink(link) == "real.md"
     assert target.read_text(encoding="utf-8") == "We grasp the crux.\n"
-    assert code == 0 and "1 files fixed" in err
+    assert code == 0 and "1 file fixed" in err
 
 
 def test_hard_links_are_refused_unless_forced_and_then_stay_shared(capsys, tmp_path: Path) -> None:
@@ -118,7 +118,7 @@ def test_hard_links_are_refused_unless_forced_and_then_stay_shared(capsys, tmp_p
     assert code == 2 and "has 2 hard links" in err and "0 files fixed" in err
     assert document.read_text(encoding="utf-8") == "We grasp the Bull nose.\n"
     code, _, err = run(capsys, "lint", "--fix", "--force", str(document))
-    assert code == 0 and "1 files fixed" in err
+    assert code == 0 and "1 file fixed" in err
     assert twin.read_text(encoding="utf-8") == "We grasp the crux.\n" and document.stat().st_nlink == 2
 
 

@@ -33,7 +33,7 @@ def test_text_output_is_path_line_col_severity_code_message_suggestion(capsys, d
     first = out.splitlines()[0]
     assert first.startswith(f"{document}:3:14: error NQP001 “Bull nose” is a deprecated rendering of 牛鼻子")
     assert first.endswith("-> crux")
-    assert "3 findings in 1 files" in err
+    assert "3 findings in 1 file" in err
 
 
 def test_json_output_has_the_documented_fields(capsys, document: Path) -> None:
@@ -73,7 +73,7 @@ def test_warnings_alone_do_not_fail_by_default(capsys, tmp_path: Path) -> None:
 
 def test_fix_rewrites_in_place_and_is_idempotent(capsys, document: Path) -> None:
     code, _, err = lint(capsys, str(document), "--fix")
-    assert code == 0 and "1 files fixed" in err
+    assert code == 0 and "1 file fixed" in err
     fixed = document.read_text(encoding="utf-8")
     assert fixed == "# Notes\n\nWe grasp the crux and “going global”.\n\nThe company introduced a product.\n"
     lint(capsys, str(document), "--fix")
