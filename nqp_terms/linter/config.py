@@ -11,6 +11,8 @@ site-url = "https://example.org/terms/"
 # When is a document Chinese policy writing, so that guarded calques fire without a local cue?
 # (see nqp_terms.linter.domain; threshold = 0 turns the signal off)
 domain = { threshold = 4, min-terms = 1, cues = ["Guangdong"] }
+# NQP006 also when two approved renderings are offered side by side in one sentence
+consistency = { side-by-side = true }
 ```
 
 In ``.nqp-terms.toml`` the same keys stand at the top level.
@@ -32,7 +34,7 @@ from .rules import RULES, Severity, rule_by_name
 #: Where the reference site is published (mkdocs.yml ``site_url``); finding URLs point into it.
 SITE_URL = "https://nqp-terms.github.io/nqp-terms/"
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = {"select", "ignore", "severity", "glossary", "fail-on", "site-url", "domain"}
+_KEYS = {"select", "ignore", "severity", "glossary", "fail-on", "site-url", "domain", "consistency"}
 _DOMAIN_KEYS = {"threshold": "threshold", "min-terms": "min_terms", "cues": "extra_cues"}
 
 
@@ -50,6 +52,8 @@ class LintConfig:
     site_url: str = SITE_URL
     #: Settings of the domain signal (DomainSignal's fields): threshold, min_terms, extra_cues.
     domain: dict[str, Any] = field(default_factory=dict)
+    #: NQP006 also for two approved renderings offered side by side in one sentence.
+    side_by_side: bool = False
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any], *, where: str = "configuration", base: Path = Path(".")) -> LintConfig:
@@ -93,7 +97,12 @@ class LintConfig:
         cues = domain.get("cues", [])
         if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
             raise ConfigError(f"{where}: domain.cues must be a list of words")
+        consistency = table.get("consistency", {})
+        if not isinstance(consistency, dict) or set(consistency) - {"side-by-side"} or \
+                not isinstance(consistency.get("side-by-side", False), bool):
+            raise ConfigError(f"{where}: consistency must be a table with side-by-side = true or false")
         return cls(
+            side_by_side=consistency.get("side-by-side", False),
             domain={_DOMAIN_KEYS[k]: (tuple(v) if k == "cues" else v) for k, v in domain.items()},
             select=codes("select") if "select" in table else None,
             ignore=codes("ignore"),

@@ -303,13 +303,16 @@ class Linter:
         english_key, agrees, payloads, approving = _english_key, self._agrees, self.terms.matcher.payloads, \
             self._plan.approving
         findings = []
-        for start, end, number in zip(view.original_offsets(map(_FIRST, waiting)),
-                                      view.original_offsets(map(_SECOND, waiting), end=True),
-                                      map(_THIRD, waiting)):
+        approved_starts = list(map(_FIRST, approved))
+        for (c_start, c_end, _), start, end, number in zip(waiting, view.original_offsets(map(_FIRST, waiting)),
+                                                           view.original_offsets(map(_SECOND, waiting), end=True),
+                                                           map(_THIRD, waiting)):
             concept = concept_of[number]
             if first_pattern[concept] == number and concept in first_rendering:
                 continue
             written = text[start:end]
+            if _is_acronym(written) or _within_longer(approved, approved_starts, c_start, c_end, concept, concept_of):
+                continue  # "(BRI)" after "Belt and Road Initiative"; one use matched by two renderings
             used = english_key(written)
             first = first_rendering.get(concept)
             if first is None:
@@ -319,12 +322,15 @@ class Linter:
             # Whether one of the pattern's own renderings has the first one's key depends on nothing else.
             if (number, first[0]) not in agrees:
                 agrees[number, first[0]] = any(english_key(r.term.term) == first[0] for r in payloads[number])
-            if not agrees[number, first[0]]:
-                rendering = approving[number]
-                assert rendering is not None
-                findings.append(self._inconsistency_template(rendering).at(
-                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
-                    f"“{first[1]}” earlier; use one rendering throughout"))
+            if agrees[number, first[0]]:
+                continue
+            if not self.config.side_by_side and _side_by_side(text, start, first[1]):
+                continue  # "the new development pattern (or paradigm)": two renderings offered together
+            rendering = approving[number]
+            assert rendering is not None
+            findings.append(self._inconsistency_template(rendering).at(
+                start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
+                f"“{first[1]}” earlier; use one rendering throughout"))
         return findings
 
     def _inconsistency_template(self, rendering: Rendering) -> FindingTemplate:
@@ -413,6 +419,31 @@ class Linter:
             kept = [finding for finding in findings if finding.rule in enabled]
         kept.sort(key=_POSITION)
         return kept
+
+
+def _is_acronym(written: str) -> bool:
+    """An acronym ("BRI", "SMEs") says nothing about which full rendering a document uses."""
+    letters = written.rstrip("s")
+    return 1 < len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def _within_longer(approved: list[tuple[int, int, int]], starts: list[int], start: int, end: int, concept: str,
+                   concept_of: list[str | None]) -> bool:
+    """Whether a longer approved hit of the same concept covers canonical ``[start, end)``: the same use."""
+    for a_start, a_end, number in approved[:bisect_left(starts, start + 1)][::-1]:
+        if a_start < start - 200:
+            break
+        if a_start <= start and a_end >= end and a_end - a_start > end - start and concept_of[number] == concept:
+            return True
+    return False
+
+
+def _side_by_side(text: str, start: int, first: str) -> bool:
+    """Whether the document's first rendering of the concept stands earlier in the same sentence."""
+    from .terms import sentence_bounds
+
+    sentence_start, _ = sentence_bounds(text, start, start)
+    return " ".join(first.lower().split()) in " ".join(text[sentence_start:start].lower().split())
 
 
 def _moved_back(finding: Finding, joined: JoinedText, text: str) -> Finding:
