@@ -45,6 +45,7 @@ _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！�
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]*_]*(?=\s)|[。！？]|\n[ \t]*\n|\n(?=[ \t]*(?:[#>*+-]|\d{1,9}[.)])\s)")
 _SENTENCE_FINAL = frozenset(".!?…。！？")
 _LIST_MARK = re.compile(r"[,;/]")
+_BREAK_OR_LIST = re.compile(_SENTENCE_BREAK.pattern + r"|[,;/]")
 
 
 _POSITION = attrgetter("start", "end", "rule")
@@ -470,12 +471,22 @@ def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int,
     candidates = [hit for hit in hits if may_cross[hit[2]]]
     if not candidates:
         return hits
-    search, listed = _SENTENCE_BREAK.search, _LIST_MARK.finditer
-    crossing = {hit for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
-                                               view.original_offsets(map(_SECOND, candidates), end=True))
-                if search(text, start, end)
-                or any(mark.group() not in list_marks[hit[2]] for mark in listed(text, start, end))}
+    # One search finds a sentence break or a list mark; only a rendering that holds a list mark itself (rare)
+    # needs a second look at what it found.
+    search = _BREAK_OR_LIST.search
+    crossing = set()
+    for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
+                               view.original_offsets(map(_SECOND, candidates), end=True)):
+        found = search(text, start, end)
+        if found is not None and (not list_marks[hit[2]] or _crosses(text, start, end, list_marks[hit[2]])):
+            crossing.add(hit)
     return [hit for hit in hits if hit not in crossing] if crossing else hits
+
+
+def _crosses(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
+    """Whether ``text[start:end]`` holds a sentence break, or a list mark its rendering does not hold."""
+    return bool(_SENTENCE_BREAK.search(text, start, end)) or \
+        any(mark.group() not in allowed for mark in _LIST_MARK.finditer(text, start, end))
 
 
 def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,
