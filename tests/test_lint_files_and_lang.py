@@ -45,7 +45,7 @@ def test_lang_after_the_subcommand_translates_messages_and_summary(capsys, tmp_p
 @pytest.mark.parametrize("text", [
     "We use the entity economy and ”going global“ 《here》 and 新质生产力 too.",
     "We pursue High quality development.",
-    "new development pattern first, later the new development paradigm.",
+    "The new development pattern came first. Later came the new development paradigm.",
 ])
 def test_every_finding_message_is_translated(text: str) -> None:
     zh = Messages.for_language("zh")

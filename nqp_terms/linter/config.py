@@ -10,7 +10,7 @@ fail-on = "warning"                    # error (default), warning, info or never
 site-url = "https://example.org/terms/"
 # When is a document Chinese policy writing, so that guarded calques fire without a local cue?
 # (see nqp_terms.linter.domain; threshold = 0 turns the signal off)
-domain = { threshold = 4, min-terms = 1, cues = ["Guangdong"] }
+domain = { threshold = 3, min-terms = 1, cues = ["Guangdong"] }
 # NQP006 also when two approved renderings are offered side by side in one sentence
 consistency = { side-by-side = true }
 ```

@@ -13,7 +13,7 @@ The *domain signal* reads the document once and counts two kinds of evidence:
 A document is policy discourse when it names at least ``min_terms`` concepts and the terms and cues
 together reach ``threshold``.  Then a guarded calque is reported without a local cue, and its finding
 says so.  Ordinary English rarely names a glossary concept at all, so it stays silent.  Both numbers
-and extra cue words are settings (``[tool.nqp-terms] domain = {threshold = 4, min-terms = 1, cues = [...]}``),
+and extra cue words are settings (``[tool.nqp-terms] domain = {threshold = 3, min-terms = 1, cues = [...]}``),
 and ``threshold = 0`` turns the signal off.
 
 >>> signal = DomainSignal()
@@ -63,7 +63,7 @@ class Evidence:
 class DomainSignal:
     """The settings of the signal; :meth:`evidence` applies them to a document."""
 
-    threshold: int = 4
+    threshold: int = 3
     min_terms: int = 1
     extra_cues: tuple[str, ...] = field(default=())
 

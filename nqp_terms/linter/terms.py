@@ -150,6 +150,8 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
     if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
         return None
     when = options.when
+    if when == "policy-document":  # only where the document as a whole is Chinese policy writing
+        return BY_DOMAIN if is_policy is not None and is_policy() else None
     if when != "anywhere":
         # Each test only when the option asks for it: this runs for every hit of such a term.
         if when == "quoted":

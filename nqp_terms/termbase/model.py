@@ -49,7 +49,9 @@ SourceKind = Literal[
 #: When a deprecated rendering should be reported by the linter.
 #: ``quoted-or-capitalised`` is for calques of slogans that are ordinary words
 #: otherwise ("Introduced", "Go out").
-MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised"]
+#: ``policy-document`` is for calques that are ordinary English anywhere but in Chinese policy writing
+#: ("my country" for 我国): they fire only where the linter's domain signal says the document is that.
+MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised", "policy-document"]
 
 # Concept ids are URL slugs and XML NCNames (TBX conceptEntry/@id): lower-case
 # ASCII words joined by hyphens, never starting with a digit.
