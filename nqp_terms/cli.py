@@ -211,7 +211,8 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
         listed = ", ".join(f"{_(STATUS_LABELS[status])} {count}" for status, count in counts.items())
         print(f"  {ui.language_name(language)}: {listed}")
     print()
-    print(_("Deprecated English renderings: {count} ({evidence} with evidence of use)").format(
+    # The statuses above count deprecated and superseded apart; this line counts both.
+    print(_("Deprecated or superseded English renderings: {count} ({evidence} with evidence of use)").format(
         count=report.deprecated_renderings, evidence=report.deprecated_with_evidence))
     print()
     print(_("Preferred English renderings by best source:"))
@@ -219,6 +220,15 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
         print(f"  {count:5d}  {kind}  ({count / report.concepts:.1%})")
     print(_("Sourced from official or state-media publications: {share:.1%}").format(
         share=report.official_or_state_media_share))
+    print()
+    print(_("Preferred English renderings by reliability:"))
+    for name, count in report.preferred_english_by_evidence.items():
+        print(f"  {count:5d}  {name}  ({count / report.concepts:.1%})")
+    print()
+    print(_("Data policy targets:"))
+    for target in report.targets:
+        verdict = _("met") if target.met else _("falls short")
+        print(f"  [{verdict}] {target.name}: {target.measured} ({target.goal})")
     print()
     print(_("Unsourced renderings (preferred or admitted): {count}").format(count=len(report.unsourced)))
     for item in report.unsourced:
