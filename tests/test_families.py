@@ -80,8 +80,8 @@ def test_broken_families_are_validation_errors_with_file_and_line() -> None:
     with pytest.raises(GlossaryError) as raised:
         nqp_terms.load(FIXTURES / "families-broken", use_cache=False)
     problems = {(p.code, p.line) for p in raised.value.problems}
-    assert problems == {("family-pattern", 8), ("family-examples", 12), ("deprecated-is-approved", 15),
-                        ("family-pattern", 19)}
+    assert problems == {("family-pattern", 8), ("family-examples", 13), ("deprecated-is-approved", 17),
+                        ("family-pattern", 22)}
     text = str(raised.value)
     assert "too-many.yaml:8: family-pattern" in text and "more than 512 members" in text
     assert "the member 'good form', which is approved in too-many ('good form')" in text
