@@ -26,7 +26,7 @@ def shipped() -> Linter:
     ("WE BUILD THE ENTITY ECONOMY.", "WE BUILD THE REAL ECONOMY."),
     ("# Build The Entity Economy\n", "# Build The Real Economy\n"),  # Title Case in a heading
     ("It is an entity economy.", "It is a real economy."),  # the article agrees
-    ("It is a guaranteed housing plan.", "It is an affordable housing plan."),
+    ("China has a guaranteed housing plan.", "China has an affordable housing plan."),
     ("They built an Entity Economy Zone.", "They built a Real Economy Zone."),  # Title Case in a title
     ("The entity economy's weight.", "The real economy's weight."),  # the possessive stays
 ])

@@ -133,15 +133,29 @@ def _is_heading(text: str, start: int) -> bool:
     return line.lstrip().startswith("#")
 
 
+# Head nouns that say the same thing: "small giant enterprises" → "little giant enterprises", not
+# "little giant firm enterprises".
+_FIRM_NOUNS = frozenset("firm firms enterprise enterprises company companies business businesses".split())
+
+
+def _same_word(one: str, other: str) -> bool:
+    one, other = one.lower(), other.lower()
+    return one == other or (one in _FIRM_NOUNS and other in _FIRM_NOUNS)
+
+
 def _without_doubled_edges(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
-    """Leave out a first or last word of the replacement that the text already has right beside the match."""
+    """Leave out a first or last word of the replacement that the text already has right beside the match.
+
+    >>> _without_doubled_edges("87 small giant enterprises", 3, 14, "little giant firm")
+    ('little giant', 3, 14)
+    """
     words = new.split()
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if len(words) > 1 and before and before.group(1).lower() == words[0].lower():
+    if len(words) > 1 and before and _same_word(before.group(1), words[0]):
         new = new[len(words[0]):].lstrip()
         words = words[1:]
     after = _WORD_AFTER.match(text, end)
-    if len(words) > 1 and after and after.group(1).lower() == words[-1].lower():
+    if len(words) > 1 and after and _same_word(after.group(1), words[-1]):
         new = new[: len(new) - len(words[-1])].rstrip()
     return new, start, end
 
