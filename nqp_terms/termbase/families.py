@@ -215,7 +215,7 @@ _IRREGULAR = {
     "build": ("built", "built"), "buy": ("bought", "bought"), "catch": ("caught", "caught"),
     "cut": ("cut", "cut"), "do": ("did", "done"), "draw": ("drew", "drawn"), "eat": ("ate", "eaten"),
     "fall": ("fell", "fallen"), "feed": ("fed", "fed"), "fight": ("fought", "fought"), "find": ("found", "found"),
-    "fly": ("flew", "flown"), "get": ("got", "got"), "give": ("gave", "given"), "go": ("went", "gone"),
+    "fly": ("flew", "flown"), "forget": ("forgot", "forgotten"), "get": ("got", "got"), "begin": ("began", "begun"), "give": ("gave", "given"), "go": ("went", "gone"),
     "grow": ("grew", "grown"), "hang": ("hung", "hung"), "have": ("had", "had"), "hold": ("held", "held"),
     "keep": ("kept", "kept"), "lay": ("laid", "laid"), "lead": ("led", "led"), "leave": ("left", "left"),
     "let": ("let", "let"), "make": ("made", "made"), "meet": ("met", "met"), "put": ("put", "put"),
@@ -234,8 +234,8 @@ def inflect_verb(verb: str, form: str) -> str:
 
     >>> [inflect_verb("take", f) for f in ("base", "s", "ing", "ed", "en")]
     ['take', 'takes', 'taking', 'took', 'taken']
-    >>> [inflect_verb(v, "ing") for v in ("uncover", "unveil", "stick", "cut", "tie", "see", "carry")]
-    ['uncovering', 'unveiling', 'sticking', 'cutting', 'tying', 'seeing', 'carrying']
+    >>> [inflect_verb(v, "ing") for v in ("uncover", "unveil", "stick", "cut", "tie", "see", "carry", "forget")]
+    ['uncovering', 'unveiling', 'sticking', 'cutting', 'tying', 'seeing', 'carrying', 'forgetting']
     >>> [inflect_verb(v, "ed") for v in ("uncover", "carry", "stop", "compact", "pass")]
     ['uncovered', 'carried', 'stopped', 'compacted', 'passed']
     >>> [inflect_verb(v, "s") for v in ("pass", "carry", "reach", "go")]
@@ -266,9 +266,17 @@ def inflect_verb(verb: str, form: str) -> str:
     return _doubled_final(verb) + "ed"
 
 
+# Verbs of two syllables stressed on the last, which double their final consonant as one-syllable verbs do.
+_STRESSED_LAST = frozenset("admit begin commit control compel equip forget occur omit permit prefer propel "
+                           "rebel refer regret submit transfer".split())
+
+
 def _doubled_final(verb: str) -> str:
-    """A one-syllable verb ending consonant-vowel-consonant doubles it (stop, stopping); others do not."""
+    """A one-syllable verb ending consonant-vowel-consonant doubles it (stop, stopping), as does a verb
+    stressed on its last syllable (forget, forgetting); others do not (open, opening)."""
     word = verb.lower()
+    if word in _STRESSED_LAST:
+        return verb + verb[-1]
     syllables = len(re.findall(r"[aeiouy]+", word))
     if (syllables == 1 and len(word) >= 3 and word[-1] not in _VOWELS + "wxy" and word[-2] in _VOWELS
             and word[-3] not in _VOWELS):
