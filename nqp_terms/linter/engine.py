@@ -20,12 +20,14 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, sub
 
 from ..glossary import Glossary
+from ..text.input_policy import Errors, checked
 from ..text.keys import english_key
 from ..text.pinyin import HAN
 from .config import LintConfig
 from .finding import Finding, FindingTemplate
 from .markup import QuietIndex, quiet_spans
 from .matcher import CanonicalView, canonical_view
+from .plan import PlanCache
 from .rules import RULES
 from .domain import DomainSignal, Evidence
 from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
@@ -82,16 +84,17 @@ class _PatternPlan:
         #: calques that need no guard (a guarded one would be evidence of itself).
         self.domain_concept = [(approving or always).concept.id if (approving or always) else None
                                for approving, always in zip(self.approving, self.always)]
-        #: For approved patterns written with a hyphen ("high-quality development"): how to check a hit.
-        self.hyphens = [HyphenPlan.of(renderings) if approving else None
-                        for renderings, approving in zip(payloads, self.approving)]
-        self.hyphenated = [plan is not None for plan in self.hyphens]
+        #: For approved patterns written with a hyphen ("high-quality development"): the rendering to check a hit
+        #: against.  (Plain lists and renderings only: the plan is cached as plain data, see .plan.)
+        self.hyphen_rendering = [HyphenPlan.rendering_of(renderings) if approving else None
+                                 for renderings, approving in zip(payloads, self.approving)]
+        self.hyphenated = [rendering is not None for rendering in self.hyphen_rendering]
         #: Whether a hit of the pattern must be checked for a sentence break inside it: it has several words,
         #: and none of its renderings holds sentence-final punctuation itself.
         self.may_cross = [" " in key.strip() and not any(_SENTENCE_FINAL.intersection(r.term.term) for r in renderings)
                           for renderings, key in zip(payloads, keys)]
         #: The list punctuation (comma, semicolon, slash) the pattern's renderings hold: a hit may span only that.
-        self.list_marks = [frozenset(c for r in renderings for c in ",;/" if c in (r.term.pattern or r.term.term))
+        self.list_marks = ["".join(c for c in ",;/" if any(c in (r.term.pattern or r.term.term) for r in renderings))
                            for renderings in payloads]
 
 
@@ -113,11 +116,16 @@ class Linter:
         self._inconsistent: dict[str, FindingTemplate] = {}
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
         self.domain = DomainSignal(**self.config.domain)
+        self._hyphen_plans: dict[Rendering, HyphenPlan] = {}
 
     @cached_property
     def terms(self) -> TermMatcher:
-        renderings = tuple(Rendering(concept, term) for concept in self.glossary for term in concept.in_language("en"))
-        return TermMatcher(renderings, self.glossary.data.spelling_variants, self.engine)
+        return self._plans.term_matcher()
+
+    @cached_property
+    def _plans(self) -> PlanCache:
+        """Patterns and plan from the cache beside the glossary's, or built (and stored) on the first run."""
+        return PlanCache(self.glossary, self.engine)
 
     # ------------------------------------------------------------ helpers
 
@@ -151,9 +159,6 @@ class Linter:
         plan = self._plan
         starts, ends, numbers = self.terms.matcher.canonical_spans(view)
         hits = list(zip(starts, ends, numbers))
-        if hits:
-            hits = _within_sentences(text, view, hits, plan.may_cross, plan.list_marks)
-            numbers = list(map(_THIRD, hits))  # the columns must stay aligned with the hits kept
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
         findings = self._consistency(text, view, approved, state)
@@ -180,7 +185,12 @@ class Linter:
                     state.policy = evidence[0]
             return evidence[0].is_policy
 
-        for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
+        # Few hits are of renderings to report; those that span a sentence break or a list mark are dropped
+        # here.  (Approved ones are checked only where they matter, in _consistency and _shadowed: they are many.)
+        reportable = list(compress(hits, map(plan.not_approved.__getitem__, numbers)))
+        if reportable:
+            reportable = _within_sentences(text, view, reportable, plan.may_cross, plan.list_marks)
+        for start, end, number in reportable:
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
@@ -196,8 +206,8 @@ class Linter:
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
-            if before and reach_ends[before - 1] > start and _shadowed(view, approved, approved_starts, reach,
-                                                                       start, end):
+            if before and reach_ends[before - 1] > start and _shadowed(text, view, approved, approved_starts, reach,
+                                                                       start, end, plan.may_cross):
                 continue
             taken_until = end
             kept_starts.append(start)
@@ -233,8 +243,10 @@ class Linter:
                                       view.original_offsets(map(_SECOND, checked), end=True), map(_THIRD, checked)):
             if start < reported_until:
                 continue
-            hyphens = plan.hyphens[number]
-            assert hyphens is not None
+            rendering = plan.hyphen_rendering[number]
+            assert rendering is not None
+            hyphens = self._hyphen_plans.get(rendering) or self._hyphen_plans.setdefault(
+                rendering, HyphenPlan.of([rendering]))  # type: ignore[arg-type]
             written = text[start:end]
             fixed = hyphens.repaired(written)
             if fixed is None:
@@ -255,7 +267,9 @@ class Linter:
 
     @cached_property
     def _plan(self) -> _PatternPlan:
-        return _PatternPlan(self.terms.matcher.payloads, list(self.terms.matcher.patterns))
+        terms = self.terms
+        return self._plans.pattern_plan(_PatternPlan, lambda: _PatternPlan(terms.matcher.payloads,
+                                                                           list(terms.matcher.patterns)))
 
     def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
@@ -303,6 +317,7 @@ class Linter:
         # In document order, as if no hit had waited.
         english_key, agrees, payloads, approving = _english_key, self._agrees, self.terms.matcher.payloads, \
             self._plan.approving
+        may_cross = self._plan.may_cross
         findings = []
         approved_starts = list(map(_FIRST, approved))
         for (c_start, c_end, _), start, end, number in zip(waiting, view.original_offsets(map(_FIRST, waiting)),
@@ -311,6 +326,8 @@ class Linter:
             concept = concept_of[number]
             if first_pattern[concept] == number and concept in first_rendering:
                 continue
+            if may_cross[number] and _SENTENCE_BREAK.search(text, start, end):
+                continue  # not a rendering: the words belong to two sentences
             written = text[start:end]
             if _is_acronym(written) or _within_longer(approved, approved_starts, c_start, c_end, concept, concept_of):
                 continue  # "(BRI)" after "Belt and Road Initiative"; one use matched by two renderings
@@ -375,10 +392,15 @@ class Linter:
 
     # ---------------------------------------------------------------- run
 
-    def lint(self, text: str, *, state: DocumentState | None = None) -> list[Finding]:
-        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document."""
+    def lint(self, text: str, *, state: DocumentState | None = None, errors: Errors = "strict") -> list[Finding]:
+        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document.
+
+        A lone surrogate or NUL raises ``ValueError``, or with ``errors="replace"`` is read as U+FFFD
+        (offsets are unchanged; see :mod:`nqp_terms.text.input_policy`).
+        """
         if not isinstance(text, str):
             raise ValueError(f"lint takes a str, not {type(text).__name__}")
+        text = checked(text, errors)
         # Hits and findings are hundreds of thousands of small objects that all live until the end, so
         # the garbage collector finds nothing to free, but walks the whole heap (the glossary included)
         # again and again while they are made; that doubled the time of a large text.
@@ -462,7 +484,7 @@ def _set_message(finding: Finding, message: str) -> None:
 
 
 def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int, int]],
-                      may_cross: list[bool], list_marks: list[frozenset[str]]) -> list[tuple[int, int, int]]:
+                      may_cross: list[bool], list_marks: list[str]) -> list[tuple[int, int, int]]:
     """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``) or list punctuation.
 
     A comma, semicolon or slash inside a hit separates items of a list ("a green, low-carbon and circular
@@ -483,14 +505,14 @@ def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int,
     return [hit for hit in hits if hit not in crossing] if crossing else hits
 
 
-def _crosses(text: str, start: int, end: int, allowed: frozenset[str]) -> bool:
+def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
     """Whether ``text[start:end]`` holds a sentence break, or a list mark its rendering does not hold."""
     return bool(_SENTENCE_BREAK.search(text, start, end)) or \
         any(mark.group() not in allowed for mark in _LIST_MARK.finditer(text, start, end))
 
 
-def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,
-              start: int, end: int) -> bool:
+def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int],
+              reach: int, start: int, end: int, may_cross: list[bool]) -> bool:
     """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
 
     ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
@@ -498,9 +520,11 @@ def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approve
     first = bisect_left(approved_starts, start - reach)
     last = bisect_left(approved_starts, end)
     span: tuple[int, int] | None = None
-    for a_start, a_end, _ in approved[first:last]:
+    for a_start, a_end, number in approved[first:last]:
         if a_end <= start:
             continue
+        if may_cross[number] and _SENTENCE_BREAK.search(text, *view.original_span(a_start, a_end)):
+            continue  # an approved rendering across a sentence break is none
         # Containment is the same in the text, so it decides without the map back; only a partial overlap
         # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
         if a_start <= start and a_end >= end:

@@ -253,8 +253,8 @@ def _in_title(found: str, text: str, start: int, end: int) -> bool:
     longer capitalised name or title ("When the Lights Go Out led the album").
     """
     words = _WORD.findall(found)
-    if not all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
-        return False
+    if len(words) < 2 or not all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return False  # one capitalised word beside another proves nothing: MT capitalises single calques
     previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if previous and previous.group(1)[0].isupper() and previous.group(1).lower() not in _SMALL_WORDS \
             and not _sentence_initial(text, previous.start(1)):

@@ -91,14 +91,19 @@ class HyphenPlan:
     rendering: Rendering
     separators: tuple[str, ...]  # what stands between the term's words, in order
 
+    @staticmethod
+    def rendering_of(renderings: Sequence[Rendering]) -> Rendering | None:
+        """The first approved rendering of a pattern that joins two words with a hyphen, if any."""
+        return next((r for r in renderings if r.approved and re.search(r"\w-\w", r.term.term)), None)
+
     @classmethod
     def of(cls, renderings: Sequence[Rendering]) -> HyphenPlan | None:
         """The plan for the first approved rendering of a pattern that joins two words with a hyphen."""
-        for rendering in renderings:
-            if rendering.approved and re.search(r"\w-\w", rendering.term.term):
-                tokens = _TOKENS.findall(rendering.term.term)
-                return cls(rendering, tuple(t for t in tokens if not _is_word(t)))
-        return None
+        rendering = cls.rendering_of(renderings)
+        if rendering is None:
+            return None
+        tokens = _TOKENS.findall(rendering.term.term)
+        return cls(rendering, tuple(t for t in tokens if not _is_word(t)))
 
     def repaired(self, written: str) -> str | None:
         """``written`` with a hyphen wherever the term has one and the text a space; None if nothing is amiss.
