@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -278,20 +278,26 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
     files, missing = expand_paths(args.paths)
     output = OutputFormat(args.format, pretty=args.pretty, version=_version() if args.format == "sarif" else "")
-    if not (args.fix or args.diff):
+    # Findings in another interface language are told in it, which the streamed path (templated serialisation)
+    # does not do: they take the path that holds each file's findings.
+    translating = ui.locale.language != "en"
+    if not (args.fix or args.diff or translating):
         return _lint_streamed(args, spec, files, missing, output, config.fail_on, ui)
     errors = bool(missing)
-    reported = written = 0
+    reported = written = with_findings = 0
     counts: dict[str, int] = {}  # severity -> findings that decide the exit status
     fixing = args.fix and not args.diff
     # `lint --fix -` writes the fixed text to standard output, so the report goes to standard error.
     stream = OutputStream(output, sys.stderr if fixing and "-" in files else sys.stdout)
-    for result in lint_files(spec, files, fix=True, jobs=args.jobs):
+    for result in lint_files(spec, files, fix=bool(args.fix or args.diff), jobs=args.jobs):
         findings = []
         try:
             findings.extend(result.findings)
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
+        if translating:
+            findings = [replace(finding, message=_told(finding.message, ui)) for finding in findings]
+        with_findings += bool(findings)
         if not args.diff:
             stream.write(output.piece(findings, result.path))
         reported += len(findings)
@@ -322,10 +328,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     if not args.diff:
         stream.close()
     if args.format == "text" and not args.diff:
-        summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
-        if args.fix:
-            summary += "; " + _("{fixed} files fixed").format(fixed=written)
-        print(summary, file=sys.stderr)
+        print(_summary(ui, reported, with_findings, written if args.fix else None), file=sys.stderr)
     return _lint_status(errors, counts, config.fail_on)
 
 
@@ -337,9 +340,11 @@ def _lint_streamed(args: argparse.Namespace, spec: Any, files: list[str], missin
     stream = OutputStream(output, sys.stdout)
     counts: dict[str, int] = {}
     errors = bool(missing)
+    with_findings = 0
     for report in report_files(spec, files, output, stream, jobs=args.jobs):
         for severity, number in report.counts.items():
             counts[severity] = counts.get(severity, 0) + number
+        with_findings += any(report.counts.values())
         if report.error:
             errors = True
             sys.stdout.flush()
@@ -348,8 +353,7 @@ def _lint_streamed(args: argparse.Namespace, spec: Any, files: list[str], missin
         print(f"{result.path}: {result.error}", file=sys.stderr)
     stream.close()
     if args.format == "text":
-        print(ui.gettext("{count} findings in {files} files").format(count=sum(counts.values()), files=len(files)),
-              file=sys.stderr)
+        print(_summary(ui, sum(counts.values()), with_findings, None), file=sys.stderr)
     return _lint_status(errors, counts, fail_on)
 
 
@@ -363,6 +367,30 @@ def _lint_status(errors: bool, counts: dict[str, int], fail_on: str) -> ExitStat
     threshold = SeverityLevel[fail_on]
     failing = any(SeverityLevel[severity] >= threshold for severity in counts)
     return ExitStatus.FAILURE if failing else ExitStatus.OK
+
+
+def _told(message: str, ui: Messages) -> str:
+    """A finding's message in the interface language."""
+    if ui.locale.language == "en":
+        return message
+    from .linter.messages import translate
+
+    return translate(message, ui.gettext)
+
+
+def _summary(ui: Messages, count: int, files: int, fixed: int | None) -> str:
+    """"1 finding in 1 file", "3 findings in 2 files": only files with findings are counted.
+
+    >>> _summary(Messages.for_language("en"), 1, 1, None), _summary(Messages.for_language("en"), 3, 2, 1)
+    ('1 finding in 1 file', '3 findings in 2 files; 1 file fixed')
+    """
+    _ = ui.gettext
+    findings = (_("{count} finding") if count == 1 else _("{count} findings")).format(count=count)
+    in_files = (_("{files} file") if files == 1 else _("{files} files")).format(files=files)
+    summary = _("{findings} in {files}").format(findings=findings, files=in_files)
+    if fixed is not None:
+        summary += "; " + (_("{fixed} file fixed") if fixed == 1 else _("{fixed} files fixed")).format(fixed=fixed)
+    return summary
 
 
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
@@ -402,7 +430,8 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         for segment in segments:
             result = checker.check(segment.source, segment.target, segment=segment.id, errors="replace")
             per_file.add(result)
-            findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
+            findings += [replace(f, path=name, line=segment.line, column=f.start + 1,
+                                 message=_told(f.message, ui)) for f in result.findings]
         overall.add(per_file)
         summaries.append(_summary_line(name, per_file, ui))
     if len(args.files) > 1:
@@ -568,6 +597,7 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--format", choices=("text", "json"), default="text", help=_("output format"))
+        _add_lang(sub, ui)
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
@@ -631,6 +661,7 @@ def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.Arg
     _ = ui.gettext
     help_text = _("write the glossary as TBX, TBX v2, CSV, OmegaT, JSON, a prh dictionary or a Vale style")
     export = commands.add_parser("export", help=help_text, description=help_text)
+    _add_lang(export, ui)
     export.add_argument("--format", required=True, choices=FORMATS, help=_("export format"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     export.add_argument("--subject-field", action="append", metavar="ID",
@@ -641,6 +672,12 @@ def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.Arg
     import_.add_argument("file", metavar="FILE.tbx", help=_("the TBX file to read"))
     import_.add_argument("-o", "--output", metavar="DIR",
                          help=_("the directory to write (default: the file name without its suffix)"))
+
+
+def _add_lang(sub: argparse.ArgumentParser, ui: Messages) -> None:
+    """``--lang`` after the command too (``nqp-terms lint --lang zh FILE``); main() reads it from argv."""
+    sub.add_argument("--lang", metavar="TAG", default=argparse.SUPPRESS,
+                     help=ui.gettext("interface language: en or zh (default: from the locale)"))
 
 
 def _version() -> str:

@@ -53,7 +53,9 @@ PublisherKind = Literal["official", "state-media", "academic", "media", "third-p
 #: When a deprecated rendering should be reported by the linter.
 #: ``quoted-or-capitalised`` is for calques of slogans that are ordinary words
 #: otherwise ("Introduced", "Go out").
-MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised"]
+#: ``policy-document`` is for calques that are ordinary English anywhere but in Chinese policy writing
+#: ("my country" for 我国): they fire only where the linter's domain signal says the document is that.
+MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised", "policy-document"]
 
 # Concept ids are URL slugs and XML NCNames (TBX conceptEntry/@id): lower-case
 # ASCII words joined by hyphens, never starting with a digit.
@@ -161,6 +163,9 @@ class Term:
 
     term: str
     status: Status
+    # A family of wordings (deprecated or superseded English only), in the pattern language of
+    # nqp_terms.termbase.families; ``term`` is then one member, the first unless given.
+    pattern: str | None = None
     pinyin: str | None = None
     term_type: TermType = "fullForm"
     pos: PartOfSpeech | None = None
