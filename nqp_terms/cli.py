@@ -80,6 +80,9 @@ def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
             "status": match.term.status,
             "deprecated": match.is_deprecated,
             "use_instead": match.use_instead,
+            # exact, reordered, part, shortened or corrected; with the text that matched when not exact
+            "how": match.how,
+            "text": match.matched_text,
         },
     }
 
@@ -87,6 +90,13 @@ def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
 def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
     _ = ui.gettext
     concept = match.concept
+    if match.how == "corrected":
+        print(_("not found: {query!r}; showing results for {term!r}").format(query=match.query,
+                                                                            term=match.matched_text))
+    elif match.how == "part":
+        print(_("{query!r} is not a term; it contains the term {term!r}").format(query=match.query, term=match.matched_text))
+    elif match.how in ("reordered", "shortened"):
+        print(_("{query!r} found as {term!r}").format(query=match.query, term=match.matched_text))
     if match.is_deprecated:
         print(_("{term!r} is a {status} rendering. Use: {use}").format(
             term=match.term.term, status=_(STATUS_LABELS[match.term.status]), use=match.use_instead))
@@ -116,8 +126,9 @@ def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
 
 def cmd_lookup(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
     _ = ui.gettext
+    args.query = " ".join(args.query)  # lookup Bull nose, unquoted, is one query
     try:
-        match = glossary.lookup(args.query)
+        match = glossary.lookup(args.query, corrections=True)
     except AmbiguousTerm as error:
         if args.format == "json":
             _print_json({"query": args.query, "error": "ambiguous", "candidates": list(error.candidates)})
@@ -143,14 +154,16 @@ def cmd_lookup(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
 
 
 def cmd_search(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
+    args.text = " ".join(args.text)
     matches = glossary.search(args.text, limit=args.limit)
     if args.format == "json":
         _print_json([{"id": m.concept.id, "zh": m.concept.zh, "pinyin": m.concept.pinyin, "en": m.concept.en,
-                      "matched": m.term.term, "status": m.term.status} for m in matches])
+                      "matched": m.term.term, "status": m.term.status, "how": m.how} for m in matches])
     else:
         for match in matches:
             note = f"  ({match.term.term}: {ui.gettext(STATUS_LABELS[match.term.status])})" if not match.term.is_approved else ""
-            print(f"{match.concept.id}\t{match.concept.zh}\t{match.concept.en}{note}")
+            why = "" if match.how == "exact" else f"  [{match.how}: {match.term.term}]"
+            print(f"{match.concept.id}\t{match.concept.zh}\t{match.concept.en}{note}{why}")
         if not matches:
             print(ui.gettext("not found") + f": {args.text!r}")
     return ExitStatus.OK if matches else ExitStatus.FAILURE
@@ -481,9 +494,10 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
-    lookup.add_argument("query", help=_("Chinese (Simplified or Traditional), pinyin, or English"))
+    lookup.add_argument("query", nargs="+",
+                        help=_("Chinese (Simplified or Traditional), pinyin, or English; several words are one query"))
     search = add("search", _("list concepts whose terms start with or contain TEXT"))
-    search.add_argument("text")
+    search.add_argument("text", nargs="+", help=_("Chinese, pinyin or English; several words are one text"))
     search.add_argument("--limit", type=int, default=20, help=_("at most this many results"))
     validate = add("validate", _("check glossary files and report every problem"))
     validate.add_argument("paths", nargs="*", metavar="PATH",

@@ -87,20 +87,34 @@ class Glossary:
         except KeyError:
             raise TermNotFound(concept_id, self._index.suggestions(concept_id)) from None
 
-    def get(self, query: str) -> Match | None:
+    def get(self, query: str, *, corrections: bool = False) -> Match | None:
         """Find the concept a query names, or ``None``.  See :meth:`lookup` for what a query may be."""
-        return self._index.find(query)
+        return self._index.find(query, corrections=corrections)
 
-    def lookup(self, query: str) -> Match:
+    def lookup(self, query: str, *, corrections: bool = False) -> Match:
         """Find the concept a query names.
 
         The query may be Simplified or Traditional Chinese (with spaces, full-width
         characters or quotes around it), pinyin (tone marks, tone numbers or none),
         or an English term of any status, in any case, singular or plural, British or
-        American, with hyphens or spaces.  Raises :class:`TermNotFound` with
+        American, with hyphens or spaces.  A longer query finds the longest known
+        term inside it, and a coordination finds its concept in either order;
+        the match says so (``how`` is ``"part"`` or ``"reordered"``, and
+        ``matched_text`` names the term).  Raises :class:`TermNotFound` with
         suggestions, or :class:`AmbiguousTerm`.
+
+        Lookup is strict about spelling: with ``corrections=True`` a query one or
+        two typing mistakes from exactly one concept's term finds it, with
+        ``how == "corrected"`` (the command line does this).
+
+        >>> glossary = load()
+        >>> glossary.get("patiemt capital") is None
+        True
+        >>> match = glossary.lookup("patiemt capital", corrections=True)
+        >>> match.concept.id, match.how, match.matched_text
+        ('naixin-ziben', 'corrected', 'patient capital')
         """
-        return self._index.lookup(query)
+        return self._index.lookup(query, corrections=corrections)
 
     def search(self, text: str, limit: int = 20) -> list[Match]:
         """Concepts whose terms (Chinese, pinyin or English) start with or contain ``text``."""
@@ -210,18 +224,18 @@ def clear_caches() -> None:
     clear_cache()
 
 
-def lookup(query: str) -> Match:
+def lookup(query: str, *, corrections: bool = False) -> Match:
     """:meth:`Glossary.lookup` on the shipped glossary.
 
     >>> lookup("xin1 zhi4 sheng1 chan3 li4").concept.en
     'new quality productive forces'
     """
-    return _shipped_glossary().lookup(query)
+    return _shipped_glossary().lookup(query, corrections=corrections)
 
 
-def get(query: str) -> Match | None:
+def get(query: str, *, corrections: bool = False) -> Match | None:
     """:meth:`Glossary.get` on the shipped glossary."""
-    return _shipped_glossary().get(query)
+    return _shipped_glossary().get(query, corrections=corrections)
 
 
 def search(text: str, limit: int = 20) -> list[Match]:
