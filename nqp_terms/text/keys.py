@@ -75,7 +75,16 @@ _CHINESE_OPERATORS = str.maketrans({"＋": "+", "✕": "×", "✖": "×", "＊":
 _LATIN_TIMES = re.compile(r"(?<=[\u3400-\u9fff])[xX](?![A-Za-z])")
 
 
+def fold_operators(text: str) -> str:
+    """Full-width and look-alike operators of coined terms as the keys write them; the length is kept.
+
+    >>> fold_operators("开展“人工智能＋”行动，数据要素X")
+    '开展“人工智能+”行动，数据要素×'
+    """
+    return _LATIN_TIMES.sub("×", text.translate(_CHINESE_OPERATORS))
+
+
 def chinese_key(text: str) -> str:
     """The lookup key of a Chinese term or query: Simplified, without spaces or punctuation."""
-    canonical = _LATIN_TIMES.sub("×", normalize(text, lang="zh").translate(_CHINESE_OPERATORS))
+    canonical = fold_operators(normalize(text, lang="zh"))
     return "".join(c for c in canonical if c in "+×" or unicodedata.category(c)[0] not in "PZS").lower()

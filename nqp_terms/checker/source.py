@@ -1,0 +1,115 @@
+"""The glossary terms of a Chinese source segment, longest first, and the terms inside each.
+
+A source is matched leftmost-longest on Chinese match keys (Simplified or
+Traditional, however spaced, quoted or written in full-width signs), so
+因地制宜发展新质生产力 is one term, not 新质生产力 with words around it.
+Each term also knows its **components**: the shorter glossary terms inside
+it, which the check falls back to when the long term's rendering is absent.
+
+>>> import nqp_terms
+>>> terms = SourceTerms(nqp_terms.load())
+>>> [(t.key, t.start, t.end) for t in terms.find("要因地制宜发展新质生产力")]
+[('因地制宜发展新质生产力', 1, 12)]
+>>> terms.components("因地制宜发展新质生产力")
+['因地制宜', '新质生产力']
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from ..glossary import Glossary
+from ..termbase.model import Concept
+from ..text.keys import chinese_key, fold_operators
+from ..text.normalize import CHINESE_STEPS, normalize_mapped
+
+
+@dataclass(frozen=True)
+class SourceTerm:
+    """A glossary term found in a source: its key, the concepts it names, and its span in the source."""
+
+    key: str
+    concepts: tuple[Concept, ...]
+    start: int
+    end: int
+
+
+def _kept(character: str) -> bool:
+    return character in "+×" or unicodedata.category(character)[0] not in "PZS"
+
+
+class SourceTerms:
+    """Chinese term keys of a glossary, as automata: leftmost-longest for sources, overlapping for components."""
+
+    def __init__(self, glossary: Glossary):
+        self.glossary = glossary
+
+    @cached_property
+    def _keys(self) -> dict[str, tuple[Concept, ...]]:
+        keys: dict[str, list[Concept]] = {}
+        for concept in self.glossary:
+            for text in self._chinese_forms(concept):
+                key = chinese_key(text)
+                if key and concept not in keys.setdefault(key, []):
+                    keys[key].append(concept)
+        return {key: tuple(concepts) for key, concepts in keys.items()}
+
+    @staticmethod
+    def _chinese_forms(concept: Concept) -> Iterable[str]:
+        for language in ("zh-Hans", "zh-Hant"):
+            for term in concept.in_language(language):  # type: ignore[arg-type]
+                yield term.term
+        yield from concept.lookup_forms.get("zh-Hans", ())
+
+    @cached_property
+    def _automata(self) -> tuple[Any, Any, list[str]]:
+        import ahocorasick_rs
+
+        patterns = list(self._keys)
+        longest = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest)
+        every = ahocorasick_rs.AhoCorasick(patterns, matchkind=ahocorasick_rs.MatchKind.Standard)
+        return longest, every, patterns
+
+    def find(self, source: str) -> list[SourceTerm]:
+        """The terms of ``source``, leftmost-longest, with their spans in it."""
+        # Keys drop spaces and quotes: keep Han, letters, digits and operators, with a map back to the source.
+        mapped = normalize_mapped(source, steps=CHINESE_STEPS)
+        folded = fold_operators(mapped.text)
+        kept = [i for i, c in enumerate(folded) if _kept(c)]
+        key_text = "".join(folded[i] for i in kept).lower()
+        longest, _, patterns = self._automata
+        found = []
+        for number, start, end in longest.find_matches_as_indexes(key_text):
+            span = mapped.original_span(kept[start], kept[end - 1] + 1)
+            key = patterns[number]
+            found.append(SourceTerm(key, self._keys[key], span[0], span[1]))
+        return found
+
+    def components(self, key: str) -> list[str]:
+        """The glossary terms inside the term ``key``, leftmost-longest, without ``key`` itself."""
+        return self._components.get(key) or self._components_of(key)
+
+    @cached_property
+    def _components(self) -> dict[str, list[str]]:
+        return {}
+
+    def _components_of(self, key: str) -> list[str]:
+        _, every, patterns = self._automata
+        inner = sorted(((start, -(end - start), patterns[number])
+                        for number, start, end in every.find_matches_as_indexes(key, overlapping=True)
+                        if end - start < len(key)))
+        chosen: list[str] = []
+        reached = 0
+        for start, minus_length, pattern in inner:
+            if start >= reached:
+                chosen.append(pattern)
+                reached = start - minus_length
+        self._components[key] = chosen
+        return chosen
+
+    def concepts_of(self, key: str) -> tuple[Concept, ...]:
+        return self._keys[key]
