@@ -321,12 +321,13 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
 
 
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
-    from dataclasses import replace
+    from collections import Counter
 
     from .checker.bilingual import Checker, CheckResult
+    from .checker.files import check_segments
+    from .checker.report import JsonWriter, SarifWriter, TextWriter, summary
     from .linter.config import ConfigError, LintConfig, find_config, load_config
     from .linter.files import LinterSpec
-    from .linter.report import as_json, as_sarif, as_text
     from .linter.rules import SeverityLevel
     from .formats.bilingual import SegmentError, read_segments
 
@@ -341,41 +342,53 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
     linter = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config).build()
     checker = Checker(linter.glossary, config)
-    overall = CheckResult()
-    findings: list[Any] = []
+    out = sys.stdout
+    writer = JsonWriter(out) if args.format == "json" else SarifWriter(out, _version()) \
+        if args.format == "sarif" else TextWriter(out)
+    threshold = None if config.fail_on == "never" else SeverityLevel[config.fail_on]
+    overall, overall_skipped, overall_segments = CheckResult(), Counter[str](), 0
     summaries: list[str] = []
-    failed_input = False
+    failed_input = failed_gate = False
     for name in args.files:
-        path = Path(name)
         try:
-            segments = read_segments(path)
+            segments = read_segments(Path(name))
         except SegmentError as error:
             print(str(error), file=sys.stderr)
             failed_input = True
             continue
-        per_file = CheckResult()
-        for segment in segments:
-            result = checker.check(segment.source, segment.target, segment=segment.id)
-            per_file.add(result)
-            findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
-        overall.add(per_file)
-        summaries.append(_summary_line(name, per_file, ui))
+        per_file, skipped = CheckResult(), Counter[str]()
+        for unit in check_segments(checker, segments, skipped):
+            result = unit.result
+            if result.findings:
+                writer.findings(result.findings, name, unit.segment.line)
+                if threshold is not None and any(SeverityLevel[f.severity] >= threshold for f in result.findings):
+                    failed_gate = True
+            per_file.add(result, keep_findings=False)
+        writer.file(summary(per_file, checker.glossary, path=name, segments=len(segments), skipped=skipped))
+        if args.min_accuracy is not None and per_file.accuracy is not None and per_file.accuracy < args.min_accuracy:
+            failed_gate = True
+        overall.add(per_file, keep_findings=False)
+        overall_skipped.update(skipped)
+        overall_segments += len(segments)
+        summaries.append(_summary_line(name, per_file, ui) + _skipped_note(skipped, ui))
+    writer.close(summary(overall, checker.glossary, segments=overall_segments, skipped=overall_skipped))
     if len(args.files) > 1:
-        summaries.append(_summary_line(_("overall"), overall, ui))
-    if args.format == "json":
-        print(as_json(findings))
-    elif args.format == "sarif":
-        print(as_sarif(findings, _version()))
-    elif findings:
-        print(as_text(findings))
+        summaries.append(_summary_line(_("overall"), overall, ui) + _skipped_note(overall_skipped, ui))
     for line in summaries:
         print(line, file=sys.stderr if args.format != "text" else sys.stdout)
     if failed_input:
         return ExitStatus.USAGE
-    if config.fail_on == "never":
-        return ExitStatus.OK
-    threshold = SeverityLevel[config.fail_on]
-    return ExitStatus.FAILURE if any(SeverityLevel[f.severity] >= threshold for f in findings) else ExitStatus.OK
+    if args.min_accuracy is not None and overall.accuracy is not None and overall.accuracy < args.min_accuracy:
+        failed_gate = True
+    return ExitStatus.FAILURE if failed_gate else ExitStatus.OK
+
+
+def _skipped_note(skipped: Any, ui: Messages) -> str:
+    if not skipped:
+        return ""
+    reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(skipped.items()))
+    return "; " + ui.gettext("{count} pairs skipped ({reasons})").format(count=sum(skipped.values()),
+                                                                        reasons=reasons)
 
 
 def _summary_line(name: str, result: Any, ui: Messages) -> str:
@@ -529,6 +542,8 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help=_("exit 1 when a finding has at least this severity (default: error)"))
     check.add_argument("--config", metavar="FILE", help=_("a .nqp-terms.toml or pyproject.toml to read settings from"))
+    check.add_argument("--min-accuracy", type=float, metavar="X",
+                       help=_("fail when the term accuracy of a file, or overall, is below X (0 to 1)"))
     normalize = add("normalize", _("show the normalised form of a text"))
     normalize.add_argument("text")
     normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",

@@ -25,7 +25,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "index": frozenset({"termbase", "text"}),  # lookup tables, Index, Match
     "glossary": frozenset({"index", "termbase", "text"}),  # the Glossary facade: load + cache + index
     "linter": frozenset({"glossary", "index", "termbase", "text"}),
-    "checker": frozenset({"linter", "glossary", "index", "termbase", "text"}),
+    # the check reads bilingual files through formats' readers (check_file)
+    "checker": frozenset({"formats", "linter", "glossary", "index", "termbase", "text"}),
     "formats": frozenset({"linter", "glossary", "index", "termbase", "text"}),
     "schema": frozenset({"termbase"}),
     # the public API of `import nqp_terms`

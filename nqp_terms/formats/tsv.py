@@ -10,11 +10,11 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from .segment import Segment, SegmentError
+from .segment import Segment, SegmentError, empty_target
 
 
 def read_tsv(handle: IO[str], name: str) -> list[Segment]:
-    """Two tab-separated columns, source then target, no header row."""
+    """Two tab-separated columns, source then target, no header row; each pair reports its line."""
     segments = []
     for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
         if not row or not any(cell.strip() for cell in row):
@@ -22,5 +22,5 @@ def read_tsv(handle: IO[str], name: str) -> list[Segment]:
         if len(row) != 2:
             raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
                                f"found {len(row)}")
-        segments.append(Segment(str(row_number), row[0], row[1], row_number))
+        segments.append(Segment(str(row_number), row[0], row[1], row_number, empty_target(row[1])))
     return segments
