@@ -224,3 +224,13 @@ def test_a_concept_translated_by_sense_is_never_missing_above_info(tmp_path: Pat
     assert (result.terms_found, result.terms_unscored, result.accuracy) == (0, 1, None)
     calque = checker.check("抓住牛鼻子", "Grasp the bull nose")
     assert [(f.rule, f.severity) for f in calque.findings] == [("NQP101", "error")]
+
+
+def test_checking_many_pairs_in_one_pass_finds_what_checking_each_finds(checker: Checker) -> None:
+    import yaml
+
+    pairs = yaml.safe_load((Path(__file__).parent / "data" / "checkpairs" / "pairs.yaml").read_text(
+        encoding="utf-8"))["pairs"]
+    work = [(p["zh"], p["en"]) for p in pairs]
+    assert checker.check_many(work) == [checker.check(zh, en, segment=str(n)) for n, (zh, en) in
+                                        enumerate(work, start=1)]

@@ -37,6 +37,8 @@ exact-match accuracy).
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
@@ -140,11 +142,12 @@ class CheckResult:
 class _Target:
     """What the check needs to know of one target: concepts rendered as approved, calques, and its words."""
 
-    def __init__(self, checker: Checker, text: str):
+    def __init__(self, checker: Checker, text: str, calques: list[Finding], approved: set[str],
+                 guarded: dict[str, tuple[int, int, Rendering]]):
         self.text = text
-        self.calques = [f for f in checker.linter.lint(text) if f.rule in _TERM_RULES]
-        self.wrong = {f.concept for f in self.calques}
-        self.approved, self.guarded = checker._renderings_in(text)
+        self.calques = calques
+        self.wrong = {f.concept for f in calques}
+        self.approved, self.guarded = approved, guarded
         self._checker = checker
         self._words: Words | None = None
 
@@ -165,6 +168,21 @@ class _Target:
         if any(r.found_in(self._words) for r in self._checker._lenient(concept)):
             return "approved"
         return "missing"
+
+
+def _moved(finding: Finding, **changes: object) -> Finding:
+    """``dataclasses.replace(finding, **changes)`` without its cost: a copy of the attributes, then the changes."""
+    moved = object.__new__(Finding)
+    moved.__dict__.update(finding.__dict__)
+    moved.__dict__.update(changes)
+    return moved
+
+
+#: Between targets checked in one pass: a paragraph break and a word in no rendering, so that no
+#: rendering, and no sentence a guard looks at, spans two targets.
+_TARGET_SEPARATOR = "\n\n0\n\n"
+#: Pairs checked in one pass by :meth:`Checker.check_many`.
+BATCH = 256
 
 
 class Checker:
@@ -198,16 +216,43 @@ class Checker:
                    for renderings in payloads]
         return approving, guarded
 
-    def _renderings_in(self, target: str) -> tuple[set[str], dict[str, tuple[int, int, Rendering]]]:
-        """The concepts ``target`` renders as approved, and the guarded calques in it by concept."""
-        approving, guarded = self._patterns
-        starts, ends, numbers = self.linter.terms.matcher.find_spans(target)
-        approved = {concept_id for number in numbers for concept_id in approving[number]}
-        calques: dict[str, tuple[int, int, Rendering]] = {}
-        for start, end, number in zip(starts, ends, numbers):
-            for rendering in guarded[number]:
-                calques.setdefault(rendering.concept.id, (start, end, rendering))
-        return approved, calques
+    @cached_property
+    def _guarded_by_context(self) -> frozenset[str]:
+        return frozenset(concept.id for concept in self.glossary for term in concept.in_language("en")
+                         if not term.is_approved and term.match.context)
+
+    def _targets(self, texts: list[str]) -> list[_Target]:
+        """What the check needs of each target, found in one pass of the linter and the matcher over them all."""
+        joined = _TARGET_SEPARATOR.join(texts)
+        offsets, position = [], 0
+        for text in texts:
+            offsets.append(position)
+            position += len(text) + len(_TARGET_SEPARATOR)
+        single = len(texts) == 1
+        calques: list[list[Finding]] = [[] for _ in texts]
+        for finding in self.linter.lint(joined):
+            if finding.rule in _TERM_RULES:
+                number = 0 if single else bisect_right(offsets, finding.start) - 1
+                shift = offsets[number]
+                calques[number].append(finding if not shift else
+                                       _moved(finding, start=finding.start - shift, end=finding.end - shift))
+        # A guard that looks for context words around a calque reads 250 characters either side, into the
+        # neighbouring targets: a pair with such a finding is linted again on its own.
+        for number, found in enumerate(calques):
+            if not single and any(f.concept in self._guarded_by_context for f in found):
+                calques[number] = [f for f in self.linter.lint(texts[number]) if f.rule in _TERM_RULES]
+        approving, guarding = self._patterns
+        approved: list[set[str]] = [set() for _ in texts]
+        guarded: list[dict[str, tuple[int, int, Rendering]]] = [{} for _ in texts]
+        starts, ends, numbers = self.linter.terms.matcher.find_spans(joined)
+        for start, end, pattern in zip(starts, ends, numbers):
+            number = 0 if single else bisect_right(offsets, start) - 1
+            if approving[pattern]:
+                approved[number].update(approving[pattern])
+            for rendering in guarding[pattern]:
+                shift = offsets[number]
+                guarded[number].setdefault(rendering.concept.id, (start - shift, end - shift, rendering))
+        return [_Target(self, text, *found) for text, *found in zip(texts, calques, approved, guarded)]
 
     def _guarded_calque(self, target: str, start: int, end: int, rendering: Rendering) -> Finding:
         term, concept = rendering.term, rendering.concept
@@ -223,11 +268,24 @@ class Checker:
 
     def check(self, source: str, target: str, *, segment: str = "1") -> CheckResult:
         """Check one pair; findings' offsets are in ``target``."""
+        return self.check_many([(source, target)], [segment])[0]
+
+    def check_many(self, pairs: Sequence[tuple[str, str]], segments: Sequence[str] | None = None) -> list[CheckResult]:
+        """Check many pairs, as :meth:`check` does each, in passes over :data:`BATCH` pairs at a time.
+
+        Findings' offsets are in each pair's target; ``segments`` names the pairs (default: 1, 2, ...).
+        """
+        results = []
+        for first in range(0, len(pairs), BATCH):
+            chunk = pairs[first:first + BATCH]
+            sources = self.source_terms.find_many([source for source, _ in chunk])
+            targets = self._targets([target for _, target in chunk])
+            for number, (found, seen) in enumerate(zip(sources, targets), start=first):
+                results.append(self._judge(found, seen, segments[number] if segments else str(number + 1)))
+        return results
+
+    def _judge(self, found: list[SourceTerm], seen: _Target, segment: str) -> CheckResult:
         result = CheckResult()
-        found = self.source_terms.find(source)
-        if not found and not target:
-            return result
-        seen = _Target(self, target)
         named: set[str] = set()
         missing: list[Concept] = []
         for term in found:
@@ -259,15 +317,13 @@ class Checker:
 
     def _calque(self, finding: Finding, in_source: bool, segment: str) -> Finding:
         """A deprecated or superseded rendering in the target: NQP101 when the source names its concept."""
-        from dataclasses import replace
-
         if in_source and finding.rule == "NQP001":
             concept = self.glossary.concepts[finding.concept] if finding.concept else None
             message = (f"{concept.zh if concept else finding.zh} is translated with the deprecated rendering "
                        f"“{finding.match}”; use “{finding.suggestion}”")
-            return replace(finding, rule="NQP101", severity=self.config.severity_of("NQP101"), message=message,
-                           segment=segment)
-        return replace(finding, segment=segment)
+            return _moved(finding, rule="NQP101", severity=self.config.severity_of("NQP101"), message=message,
+                          segment=segment)
+        return _moved(finding, segment=segment)
 
     def _missing(self, concept: Concept, segment: str) -> Finding:
         admitted = concept.admitted("en")

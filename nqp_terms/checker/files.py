@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from ..formats.bilingual import read_segments
 from ..formats.segment import Segment
-from .bilingual import Checker, CheckResult
+from .bilingual import BATCH, Checker, CheckResult
 
 
 @dataclass(frozen=True)
@@ -43,13 +43,26 @@ class FileCheck:
 
 def check_segments(checker: Checker, segments: Iterable[Segment],
                    skipped: Counter[str]) -> Iterator[UnitCheck]:
-    """Each segment checked in turn; skipped ones are counted in ``skipped`` by reason, not yielded."""
-    check = checker.check
+    """Each segment checked, in order; skipped ones are counted in ``skipped`` by reason, not yielded.
+
+    Segments are checked :data:`~.bilingual.BATCH` at a time (:meth:`~.bilingual.Checker.check_many`).
+    """
+    batch: list[Segment] = []
     for segment in segments:
         if segment.skip is not None:
             skipped[segment.skip] += 1
             continue
-        yield UnitCheck(segment, check(segment.source, segment.target, segment=segment.id))
+        batch.append(segment)
+        if len(batch) == BATCH:
+            yield from _checked(checker, batch)
+            batch = []
+    yield from _checked(checker, batch)
+
+
+def _checked(checker: Checker, batch: list[Segment]) -> Iterator[UnitCheck]:
+    results = checker.check_many([(s.source, s.target) for s in batch], [s.id for s in batch])
+    for segment, result in zip(batch, results):
+        yield UnitCheck(segment, result)
 
 
 def check_file(path: str | Path, checker: Checker) -> FileCheck:

@@ -63,26 +63,27 @@ def same_word(first: str, second: str) -> bool:
     return longer.startswith(stem) and (shorter[-1], longer[len(stem):]) in (("y", "ies"), ("e", "ing"))
 
 
-def _head(word: str) -> str:
-    return word[:3]
-
-
 class Words:
-    """The words of a target text, lower-cased, with where each word starts."""
+    """The words of a target text, lower-cased, found by their first three letters."""
 
     def __init__(self, text: str):
-        matches = list(_WORD.finditer(text.lower()))
-        self.words = [m.group() for m in matches]
-        self.starts = [m.start() for m in matches]
-        self.ends = [m.end() for m in matches]
-        # Where each word's first three letters occur: candidates for one content word of a rendering.
-        self._by_head: dict[str, list[int]] = {}
-        for position, word in enumerate(self.words):
-            self._by_head.setdefault(_head(word), []).append(position)
+        self.words = words = _WORD.findall(text.lower())
+        by_head: dict[str, list[int]] = {}
+        for position, word in enumerate(words):
+            found = by_head.get(word[:3])
+            if found is None:
+                by_head[word[:3]] = [position]
+            else:
+                found.append(position)
+        self._by_head = by_head
 
     def positions_of(self, word: str) -> list[int]:
         """Positions of the forms of ``word`` in the text, in order."""
-        return [p for p in self._by_head.get(_head(word), ()) if same_word(word, self.words[p])]
+        found = self._by_head.get(word[:3])
+        if not found:
+            return []
+        words = self.words
+        return [p for p in found if same_word(word, words[p])]
 
 
 class LenientRendering:

@@ -17,6 +17,8 @@ it, which the check falls back to when the long term's rendering is absent.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
+from itertools import compress
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
@@ -38,8 +40,19 @@ class SourceTerm:
     end: int
 
 
-def _kept(character: str) -> bool:
-    return character in "+×" or unicodedata.category(character)[0] not in "PZS"
+#: Between sources checked in one pass: a private-use character, kept in key text and in no term.
+_SEPARATOR = "\ue000"
+
+
+class _Kept(dict[str, bool]):
+    """Whether a character stays in key text (see :func:`~nqp_terms.text.keys.chinese_key`), remembered."""
+
+    def __missing__(self, character: str) -> bool:
+        kept = self[character] = character in "+×" or unicodedata.category(character)[0] not in "PZS"
+        return kept
+
+
+_kept = _Kept()
 
 
 class SourceTerms:
@@ -79,14 +92,30 @@ class SourceTerms:
         # Keys drop spaces and quotes: keep Han, letters, digits and operators, with a map back to the source.
         mapped = normalize_mapped(source, steps=CHINESE_STEPS)
         folded = fold_operators(mapped.text)
-        kept = [i for i, c in enumerate(folded) if _kept(c)]
-        key_text = "".join(folded[i] for i in kept).lower()
+        kept = list(compress(range(len(folded)), map(_kept.__getitem__, folded)))
+        key_text = "".join(map(folded.__getitem__, kept)).lower()
         longest, _, patterns = self._automata
         found = []
         for number, start, end in longest.find_matches_as_indexes(key_text):
             span = mapped.original_span(kept[start], kept[end - 1] + 1)
             key = patterns[number]
             found.append(SourceTerm(key, self._keys[key], span[0], span[1]))
+        return found
+
+    def find_many(self, sources: list[str]) -> list[list[SourceTerm]]:
+        """:meth:`find` for each of ``sources``, in one pass over them all (spans are in each source)."""
+        if len(sources) == 1:
+            return [self.find(sources[0])]
+        # The separator is kept in the key text and is in no key, so no term spans two sources.
+        offsets, position = [], 0
+        for source in sources:
+            offsets.append(position)
+            position += len(source) + len(_SEPARATOR)
+        found: list[list[SourceTerm]] = [[] for _ in sources]
+        for term in self.find(_SEPARATOR.join(sources)):
+            number = bisect_right(offsets, term.start) - 1
+            shift = offsets[number]
+            found[number].append(SourceTerm(term.key, term.concepts, term.start - shift, term.end - shift))
         return found
 
     def components(self, key: str) -> list[str]:
