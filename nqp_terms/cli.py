@@ -224,7 +224,8 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
         listed = ", ".join(f"{_(STATUS_LABELS[status])} {count}" for status, count in counts.items())
         print(f"  {ui.language_name(language)}: {listed}")
     print()
-    print(_("Deprecated English renderings: {count} ({evidence} with evidence of use)").format(
+    # The statuses above count deprecated and superseded apart; this line counts both.
+    print(_("Deprecated or superseded English renderings: {count} ({evidence} with evidence of use)").format(
         count=report.deprecated_renderings, evidence=report.deprecated_with_evidence))
     print()
     print(_("Preferred English renderings by best source:"))
@@ -232,6 +233,15 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
         print(f"  {count:5d}  {kind}  ({count / report.concepts:.1%})")
     print(_("Sourced from official or state-media publications: {share:.1%}").format(
         share=report.official_or_state_media_share))
+    print()
+    print(_("Preferred English renderings by reliability:"))
+    for name, count in report.preferred_english_by_evidence.items():
+        print(f"  {count:5d}  {name}  ({count / report.concepts:.1%})")
+    print()
+    print(_("Data policy targets:"))
+    for target in report.targets:
+        verdict = _("met") if target.met else _("falls short")
+        print(f"  [{verdict}] {target.name}: {target.measured} ({target.goal})")
     print()
     print(_("Unsourced renderings (preferred or admitted): {count}").format(count=len(report.unsourced)))
     for item in report.unsourced:
@@ -245,7 +255,6 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from .linter.config import ConfigError, LintConfig, find_config, load_config
     from .linter.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
-    from .linter.fix import FIXABLE  # what --fix repairs no longer counts against --fail-on
     from .linter.report import as_sarif, as_text
     from .linter.rules import SeverityLevel
 
@@ -269,54 +278,72 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
     files, missing = expand_paths(args.paths)
     results = [*missing]
-    severities: list[str] = []
+    reported = 0
+    severities: list[str] = []  # of the findings that decide the exit status
     collected = []  # only SARIF, one JSON document, needs every finding at once
     first_json = True
+    fixing = args.fix and not args.diff
+    # `lint --fix -` writes the fixed text to standard output, so the report goes to standard error.
+    out = sys.stderr if fixing and "-" in files else sys.stdout
     if args.format == "json" and not args.diff:
-        print("[")
+        print("[", file=out)
     for result in lint_files(spec, files, fix=args.fix or args.diff, jobs=args.jobs):
         results.append(result)
+        findings = []
         try:
             for finding in result.findings:
-                severities.append(finding.severity if not (args.fix and finding.rule in FIXABLE) else "fixed")
+                findings.append(finding)
                 if args.diff:
                     continue
                 if args.format == "json":
-                    print(("" if first_json else ",\n") + json.dumps(finding.as_json(), ensure_ascii=False), end="")
+                    print(("" if first_json else ",\n") + json.dumps(finding.as_json(), ensure_ascii=False), end="",
+                          file=out)
                     first_json = False
                 elif args.format == "sarif":
                     collected.append(finding)
                 else:
-                    print(as_text([finding]))
+                    print(as_text([finding]), file=out)
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
+        reported += len(findings)
+        fixed = False
         if result.error:
             print(f"{result.path}: {result.error}", file=sys.stderr)
-        elif args.fix:
-            problem = write_fixed(result)
+        elif fixing and result.path == "<stdin>":
+            sys.stdout.flush()
+            sys.stdout.buffer.write((("\ufeff" if result.bom else "") + (result.fixed_text or "")).encode("utf-8"))
+            sys.stdout.buffer.flush()
+            fixed = True
+        elif fixing:
+            problem = write_fixed(result, force=args.force)
             if problem:
                 result.error = problem
                 print(f"{result.path}: {problem}", file=sys.stderr)
+            else:
+                fixed = True
+        # What --fix repaired no longer counts against --fail-on; what it could not repair does.
+        remaining = result.remaining if fixed and result.remaining is not None else findings
+        severities += [finding.severity for finding in remaining]
         if args.diff:
             sys.stdout.write(unified_diff(result))
     for result in missing:
         print(f"{result.path}: {result.error}", file=sys.stderr)
     if args.format == "json" and not args.diff:
-        print("\n]")
+        print("\n]", file=out)
     elif args.format == "sarif" and not args.diff:
-        print(as_sarif(collected, _version()))
+        print(as_sarif(collected, _version()), file=out)
     if args.format == "text" and not args.diff:
-        fixed = sum(1 for r in results if r.fixed_text is not None and r.fixed_text != r.original_text)
-        summary = _("{count} findings in {files} files").format(count=len(severities), files=len(files))
+        written = sum(1 for r in results if r.written)
+        summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
         if args.fix:
-            summary += "; " + _("{fixed} files fixed").format(fixed=fixed)
+            summary += "; " + _("{fixed} files fixed").format(fixed=written)
         print(summary, file=sys.stderr)
     if any(r.error for r in results):
         return ExitStatus.USAGE
     if config.fail_on == "never":
         return ExitStatus.OK
     threshold = SeverityLevel[config.fail_on]
-    failing = [s for s in severities if s != "fixed" and SeverityLevel[s] >= threshold]
+    failing = [s for s in severities if SeverityLevel[s] >= threshold]
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
@@ -435,7 +462,14 @@ def cmd_export(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
     # Bytes, not text: CSV rows end in CRLF, which a text stream would change on Windows.
     data = output if isinstance(output, bytes) else output.encode("utf-8")
     if args.output and args.output != "-":
-        Path(args.output).write_bytes(data)
+        from .safe_write import write_file
+
+        try:  # atomically, through a symlink, never over a hard-linked or read-only file
+            write_file(args.output, data)
+        except OSError as error:
+            print(f"nqp-terms: {error if error.strerror is None else f'{args.output}: {error.strerror}'}",
+                  file=sys.stderr)
+            return ExitStatus.USAGE
         print(ui.gettext("wrote {format} to {path}").format(format=args.format, path=args.output), file=sys.stderr)
     else:
         sys.stdout.flush()
@@ -463,7 +497,12 @@ def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     except TbxError as error:
         print(f"nqp-terms: {error}", file=sys.stderr)
         return ExitStatus.USAGE
-    write_glossary(imported, target)
+    try:
+        write_glossary(imported, target)
+    except OSError as error:
+        print(f"nqp-terms: {error if error.strerror is None else f'{error.filename}: {error.strerror}'}",
+              file=sys.stderr)
+        return ExitStatus.USAGE
     problems: list[Problem] = []
     try:
         load(target, use_cache=False)
@@ -526,6 +565,8 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
             action.choices = ("text", "json", "sarif")
     lint.add_argument("--fix", action="store_true", help=_("rewrite files in place with the suggestions"))
     lint.add_argument("--diff", action="store_true", help=_("print the fixes as a unified diff instead"))
+    lint.add_argument("--force", action="store_true",
+                      help=_("with --fix: also rewrite read-only files, and hard-linked files in place"))
     lint.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                       help=_("exit 1 when a finding has at least this severity (default: error)"))
     lint.add_argument("--select", action="append", metavar="RULES", help=_("only these rules (codes or names)"))

@@ -21,21 +21,23 @@ PACKAGE = Path(__file__).resolve().parent.parent / "nqp_terms"
 MAY_IMPORT: dict[str, frozenset[str]] = {
     "text": frozenset(),  # normalisation, keys, pinyin, hanzi: the leaf
     "i18n": frozenset(),  # message catalogs: a leaf beside text
-    "termbase": frozenset({"text"}),  # records, files -> validated records, cache, stats
+    "safe_write": frozenset(),  # files written atomically, never through a planted link: a leaf
+    "termbase": frozenset({"safe_write", "text"}),  # records, files -> validated records, cache, stats
     "index": frozenset({"termbase", "text"}),  # lookup tables, Index, Match
     "glossary": frozenset({"index", "termbase", "text"}),  # the Glossary facade: load + cache + index
-    "linter": frozenset({"glossary", "index", "termbase", "text"}),
+    "linter": frozenset({"safe_write", "glossary", "index", "termbase", "text"}),
     # the check reads bilingual files through formats' readers (check_file)
-    "checker": frozenset({"formats", "linter", "glossary", "index", "termbase", "text"}),
-    "formats": frozenset({"linter", "glossary", "index", "termbase", "text"}),
+    "checker": frozenset({"safe_write", "formats", "linter", "glossary", "index", "termbase", "text"}),
+    "formats": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
     "schema": frozenset({"termbase"}),
     # the public API of `import nqp_terms`
     "package": frozenset({"checker", "linter", "glossary", "index", "termbase", "text"}),
     # the command line; "package" only for __version__
-    "cli": frozenset({"package", "formats", "checker", "linter", "glossary", "index", "termbase", "text", "i18n",
-                      "schema"}),
+    "cli": frozenset({"safe_write", "package", "formats", "checker", "linter", "glossary", "index", "termbase",
+                      "text", "i18n", "schema"}),
     # the reference site documents everything, the command line included
-    "site": frozenset({"cli", "formats", "checker", "linter", "glossary", "index", "termbase", "text", "i18n"}),
+    "site": frozenset({"safe_write", "cli", "formats", "checker", "linter", "glossary", "index", "termbase", "text",
+                       "i18n"}),
     "main": frozenset({"cli"}),  # python -m nqp_terms
 }
 

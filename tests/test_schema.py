@@ -58,6 +58,19 @@ def test_the_fixture_sources_fit_the_schema() -> None:
         jsonschema.validate([{**document.data[0], "url": "ftp://example"}], schema)
 
 
+def test_the_shipped_publisher_registry_fits_its_schema() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from pathlib import Path
+
+    import yaml
+
+    schema = json.loads((SCHEMA_DIR / "publishers.schema.json").read_text(encoding="utf-8"))
+    registry = yaml.safe_load((Path(__file__).parent.parent / "glossary" / "publishers.yaml").read_text(encoding="utf-8"))
+    jsonschema.validate(registry, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate([{**registry[0], "kind": "trusted"}], schema)
+
+
 def test_the_pre_commit_hooks_run_existing_commands() -> None:
     from pathlib import Path
 

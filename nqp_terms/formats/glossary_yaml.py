@@ -35,20 +35,21 @@ def write_glossary(imported: Records, directory: Path) -> list[Path]:
     def dump(value: Any) -> str:
         return yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=100)
 
-    written = []
-    (directory / "concepts").mkdir(parents=True, exist_ok=True)
+    from ..safe_write import create_new, ensure_directory
+
+    def write(path: Path, value: Any) -> None:
+        # Each file is new (O_EXCL, never through a symlink): an import never overwrites anything.
+        create_new(path, dump(value).encode("utf-8"))
+        written.append(path)
+
+    written: list[Path] = []
+    ensure_directory(directory)
+    ensure_directory(directory / "concepts")
     for concept in imported.concepts:
-        path = directory / "concepts" / f"{concept.id}.yaml"
-        path.write_text(dump(as_data(concept, exclude_defaults=True)), encoding="utf-8")
-        written.append(path)
+        write(directory / "concepts" / f"{concept.id}.yaml", as_data(concept, exclude_defaults=True))
     if imported.sources:
-        (directory / "sources").mkdir(exist_ok=True)
-        path = directory / "sources" / "imported.yaml"
-        path.write_text(dump([as_data(s, exclude_defaults=True) for s in imported.sources]),
-                        encoding="utf-8")
-        written.append(path)
+        ensure_directory(directory / "sources")
+        write(directory / "sources" / "imported.yaml", [as_data(s, exclude_defaults=True) for s in imported.sources])
     if imported.subject_fields:
-        path = directory / "subject-fields.yaml"
-        path.write_text(dump([as_data(f) for f in imported.subject_fields]), encoding="utf-8")
-        written.append(path)
+        write(directory / "subject-fields.yaml", [as_data(f) for f in imported.subject_fields])
     return written

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from .engine import Linter
     from .finding import Finding
 
-__all__ = ["Finding", "LintConfig", "Linter", "lint"]
+__all__ = ["Finding", "LintConfig", "Linter", "fix", "lint"]
 
 _CLASSES = {"Finding": "finding", "LintConfig": "config", "Linter": "engine"}
 
@@ -51,3 +51,31 @@ def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None 
     from .engine import Linter
 
     return Linter(glossary or load(), config).lint(text)
+
+
+def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> tuple[str, list[Finding]]:
+    """``text`` with the linter's fixes applied, and the findings that were fixed.
+
+    One call reaches a fixed point: fixing the result changes nothing.  A replacement that would
+    make a new finding is not applied (``three new, new and`` stays as it is: “new three, new”
+    would hold “three, new”).  A match never spans the end of a sentence.
+
+    >>> fix("We will grasp the Bull nose of reform.")[0]
+    'We will grasp the Crux of reform.'
+    >>> fixed, applied = fix("Output grew by three. New policies followed.")
+    >>> fixed, applied
+    ('Output grew by three. New policies followed.', [])
+    >>> fix("three new, new and")[0]
+    'three new, new and'
+    """
+    from .fix import fix_converged
+
+    if glossary is None and config is None:
+        linter = _shipped_linter()
+    else:
+        from ..glossary import load
+        from .engine import Linter
+
+        linter = Linter(glossary or load(), config)
+    outcome = fix_converged(text, linter.lint(text), linter.lint)
+    return outcome.text, outcome.applied

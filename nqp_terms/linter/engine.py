@@ -35,6 +35,12 @@ _CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.
 # punctuation or the end.  Quotes glued to letters on the wrong side are unbalanced, not reversed.
 _REVERSED_QUOTES = re.compile(r"(?<![^\s(\[—–>*_-])”([^“”\n]{0,200}?)“(?![^\s.,;:!?)\]—–<*_-])")
 _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！？（）、]")
+# Where one sentence ends and the next begins: a full stop, question or exclamation mark (with any closing
+# quotes or brackets) before white space, a Chinese one, a blank line, or a line break before a heading,
+# quotation or list item.  A match never spans one: "grew by three. New policies" holds no "three new".
+# A line break inside a paragraph is no break: wrapped text still matches.
+_SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]*_]*(?=\s)|[。！？]|\n[ \t]*\n|\n(?=[ \t]*(?:[#>*+-]|\d{1,9}[.)])\s)")
+_SENTENCE_FINAL = frozenset(".!?…。！？")
 
 
 _POSITION = attrgetter("start", "end", "rule")
@@ -54,7 +60,7 @@ class DocumentState:
 class _PatternPlan:
     """What the linter does with a hit, worked out once per pattern (indexed by pattern number)."""
 
-    def __init__(self, payloads: list[tuple[Rendering, ...]]):
+    def __init__(self, payloads: list[tuple[Rendering, ...]], keys: list[str]):
         #: The first approved rendering among those a pattern stands for, if any.
         self.approving = [next((r for r in renderings if r.approved), None) for renderings in payloads]
         self.is_approved = [rendering is not None for rendering in self.approving]
@@ -65,6 +71,10 @@ class _PatternPlan:
         #: that could refuse a hit (then no other is looked at); None where options must be checked.
         self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
                        for renderings, rendering in zip(payloads, self.approving)]
+        #: Whether a hit of the pattern must be checked for a sentence break inside it: it has several words,
+        #: and none of its renderings holds sentence-final punctuation itself.
+        self.may_cross = [" " in key.strip() and not any(_SENTENCE_FINAL.intersection(r.term.term) for r in renderings)
+                          for renderings, key in zip(payloads, keys)]
 
 
 def _unconditional(rendering: Rendering) -> bool:
@@ -122,6 +132,8 @@ class Linter:
         plan = self._plan
         starts, ends, numbers = self.terms.matcher.canonical_spans(view)
         hits = list(zip(starts, ends, numbers))
+        if hits:
+            hits = _within_sentences(text, view, hits, plan.may_cross)
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
         findings = self._consistency(text, view, approved, state)
@@ -163,7 +175,7 @@ class Linter:
 
     @cached_property
     def _plan(self) -> _PatternPlan:
-        return _PatternPlan(self.terms.matcher.payloads)
+        return _PatternPlan(self.terms.matcher.payloads, list(self.terms.matcher.patterns))
 
     def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
@@ -309,6 +321,19 @@ class Linter:
             kept = [finding for finding in findings if finding.rule in enabled]
         kept.sort(key=_POSITION)
         return kept
+
+
+def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int, int]],
+                      may_cross: list[bool]) -> list[tuple[int, int, int]]:
+    """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``)."""
+    candidates = [hit for hit in hits if may_cross[hit[2]]]
+    if not candidates:
+        return hits
+    search = _SENTENCE_BREAK.search
+    crossing = {hit for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
+                                               view.original_offsets(map(_SECOND, candidates), end=True))
+                if search(text, start, end)}
+    return [hit for hit in hits if hit not in crossing] if crossing else hits
 
 
 def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,

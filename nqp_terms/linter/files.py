@@ -2,8 +2,11 @@
 
 A file that is not UTF-8 is reported and skipped; the run goes on.  Large
 files are read in chunks that end at a paragraph break, so memory stays flat
-however large the input.  ``--fix`` writes a file only after checking that
-what it wrote reads back exactly.
+however large the input.  ``--fix`` writes through :mod:`nqp_terms.safe_write`:
+a random temporary file beside the document, renamed over it only if the
+document is unchanged since it was read; symlinks are written through, hard
+links and read-only files refused unless ``--force``; the BOM, line endings
+and mode are kept.  One pass reaches a fixed point (:func:`~.fix.fix_converged`).
 """
 
 from __future__ import annotations
@@ -17,7 +20,7 @@ from pathlib import Path
 
 from .engine import DocumentState, Linter
 from .finding import Finding
-from .fix import apply_fixes
+from .fix import fix_converged
 
 #: File suffixes linted when a directory is given.
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst")
@@ -35,6 +38,13 @@ class FileResult:
     error: str | None = None
     fixed_text: str | None = None
     original_text: str | None = None
+    #: With ``--fix``: the findings whose fix was applied, and the file as read (to write it safely).
+    applied: list[Finding] = field(default_factory=list)
+    snapshot: object = None
+    bom: bool = False
+    written: bool = False
+    #: With ``--fix``: the findings left in the fixed text (what the exit status is decided by once written).
+    remaining: list[Finding] | None = None
 
 
 def expand_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
@@ -58,11 +68,16 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
 def _read(path: str) -> str:
     """The text of ``path`` (or standard input); raises ``ValueError`` for text that is not UTF-8."""
     raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    return _decode(raw)
+
+
+def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ValueError(f"not UTF-8 (byte 0x{raw[error.start]:02x} on line {line}); file skipped") from None
+        raise ValueError(f"not UTF-8 (byte 0x{raw[error.start]:02x} at byte offset {error.start}, line {line}); "
+                         "file skipped") from None
 
 
 def _chunks(path: str) -> Iterator[str]:
@@ -104,12 +119,24 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
     try:
         streamed = path != "-" and not fix and os.path.getsize(path) > STREAM_THRESHOLD
         if not streamed:
-            text = _read(path)
-            findings = _locate(linter.lint(text), text, shown, 1)
-            result = FileResult(shown, findings)
+            snapshot = None
+            if fix and path != "-":
+                from ..safe_write import read_snapshot
+
+                snapshot = read_snapshot(path)
+                raw = snapshot.raw
+            else:
+                raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+            text = _decode(raw)
+            findings = linter.lint(text)
+            result = FileResult(shown)
             if fix:
-                result.original_text = text
-                result.fixed_text = apply_fixes(text, findings)
+                outcome = fix_converged(text, findings, linter.lint)
+                findings = outcome.findings
+                result.original_text, result.fixed_text, result.applied = text, outcome.text, outcome.applied
+                result.snapshot, result.bom = snapshot, raw.startswith(b"\xef\xbb\xbf")
+                result.remaining = linter.lint(outcome.text) if outcome.text != text else findings
+            result.findings = _locate(findings, text, shown, 1)
             return result
         # Findings of a large file are produced chunk by chunk as the caller reads them,
         # so neither the text nor the findings are ever all in memory.
@@ -129,27 +156,26 @@ def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Findin
         line += chunk.count("\n")
 
 
-def write_fixed(result: FileResult) -> str | None:
-    """Write the fixed text in place, safely; return an error message or ``None``.
+def write_fixed(result: FileResult, *, force: bool = False) -> str | None:
+    """Write the fixed text in place, safely (see :mod:`nqp_terms.safe_write`); return an error message or ``None``.
 
-    The new text goes to a temporary file beside the original, is read back and
-    compared, and only then replaces the original, keeping its permissions.
+    Sets ``result.written`` when the file was rewritten.  The BOM and the line endings of the
+    original are kept (fixes never add or remove a line break).
     """
+    from ..safe_write import Snapshot, WriteRefused, replace_file
+
     if result.fixed_text is None or result.fixed_text == result.original_text or result.path == "<stdin>":
         return None
-    target = Path(result.path)
-    temporary = target.with_name(f".{target.name}.nqp-terms-fix")
+    if not isinstance(result.snapshot, Snapshot):
+        return "the file was not read for fixing; the file was left unchanged"
+    data = ("\ufeff" if result.bom else "") + result.fixed_text
     try:
-        data = result.fixed_text.encode("utf-8")
-        temporary.write_bytes(data)
-        if temporary.read_bytes().decode("utf-8") != result.fixed_text:
-            temporary.unlink(missing_ok=True)
-            return "the fixed text did not read back exactly; the file was left unchanged"
-        os.chmod(temporary, target.stat().st_mode & 0o7777)
-        os.replace(temporary, target)
+        replace_file(result.snapshot, data.encode("utf-8"), force=force)
+    except WriteRefused as error:
+        return str(error).split(": ", 1)[-1]
     except OSError as error:
-        temporary.unlink(missing_ok=True)
         return f"cannot write the fix: {error.strerror or error}; the file was left unchanged"
+    result.written = True
     return None
 
 

@@ -20,6 +20,8 @@ def as_text(findings: Sequence[Finding]) -> str:
         line = f"{f.path}:{f.line}:{f.column}: {f.severity} {f.rule} {f.message}"
         if f.suggestion:
             line += f" -> {f.suggestion}"
+        if f.extra.get("not_fixed"):
+            line += f" (not fixed: {f.extra['not_fixed']})"
         lines.append(line)
     return "\n".join(lines)
 

@@ -26,7 +26,8 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from ..termbase.model import CONCEPT_ID, HTTP_URL, PARTIAL_DATE, SOURCE_ID, Concept, Definition, Source, SubjectField
+from ..termbase.model import (CONCEPT_ID, HTTP_URL, PARTIAL_DATE, SOURCE_ID, Concept, Definition, Publisher, Source,
+                              SubjectField)
 from ..termbase.validation import as_data
 
 SCHEMA_DIR = Path(__file__).parent
@@ -68,6 +69,10 @@ def generate() -> dict[str, dict[str, Any]]:
                                        "A list of sources of the nqp-terms glossary: glossary/sources/*.yaml."),
         "subject-fields.schema.json": _finish(fields, "nqp-terms subject fields",
                                               "The controlled list of subject fields: glossary/subject-fields.yaml."),
+        "publishers.schema.json": _finish(TypeAdapter(list[Publisher]).json_schema(by_alias=True),
+                                          "nqp-terms publishers",
+                                          "Publisher domains and the kind of publication each hosts: "
+                                          "glossary/publishers.yaml."),
     }
 
 

@@ -125,12 +125,14 @@ def write_cached(directory: Path, key: str, data: GlossaryData, derived: Any) ->
         "spelling_variants": list(data.spelling_variants),
         "derived": derived,
     }
+    from ..safe_write import write_file
+
     try:
-        directory.mkdir(parents=True, exist_ok=True)
-        temporary = directory / f".glossary-{key}.{os.getpid()}.tmp"
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         payload = marshal.dumps(document)
-        temporary.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
-        os.replace(temporary, directory / f"glossary-{key}.marshal")
+        # A random temporary name, O_EXCL, never through a symlink, renamed atomically.
+        write_file(directory / f"glossary-{key}.marshal", zlib.crc32(payload).to_bytes(4, "big") + payload,
+                   mode=0o600, follow_symlinks=False)
     except (OSError, ValueError):
         pass
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..text.hanzi import simplified_only, traditional_only
 from ..text.keys import chinese_key, english_key
 from .model import Concept, Language, Problem, Source, SubjectField, Term
+from .provenance import Registry, concept_note_problems, source_problems
 from ..text.pinyin import HAN, reading_problem
 from .yamlfile import YamlDocument
 
@@ -51,6 +52,11 @@ RULES: dict[str, str] = {
     "deprecated-with-sources": "a deprecated term cites sources (use seen_in for evidence of a bad rendering)",
     "unknown-concept": "a related concept id does not exist",
     "lookup-form-without-term": "lookup forms for a language that has no term",
+    "blocked-domain": "a source is on a domain glossary/publishers.yaml blocks (spam, adult content, aggregators)",
+    "source-domain-kind": "an official or state-media source is not on a domain of that kind and names no original",
+    "undated-source": "an official or state-media source has no publication date",
+    "outside-citation": "a note cites a file outside the project",
+    "deprecated-without-evidence": "a deprecated rendering has no seen_in evidence with a URL and is not anticipated",
 }
 
 
@@ -82,9 +88,19 @@ def _dotted(path: Iterable[str | int]) -> str:
     return text
 
 
-def check(concepts: list[Located], sources: dict[str, Located], subject_fields: set[str]) -> list[Problem]:
-    """Run every cross-record rule and return the problems, in file order."""
+def check(concepts: list[Located], sources: dict[str, Located], subject_fields: set[str],
+          registry: Registry | None = None) -> list[Problem]:
+    """Run every cross-record rule and return the problems, in file order.
+
+    ``registry`` is the publisher registry; without one, only the rules that need no
+    registry (dates, notes) are applied to sources.
+    """
     report = _Reporter()
+    registry = registry or Registry(())
+    for located in sources.values():
+        assert isinstance(located.record, Source)
+        for field_name, code, message in source_problems(located.record, registry):
+            report(located, (field_name,), code, message)
     by_id: dict[str, Located] = {}
     for located in concepts:
         concept = located.record
@@ -99,6 +115,8 @@ def check(concepts: list[Located], sources: dict[str, Located], subject_fields: 
     approved = _approved_keys(concepts)
     for located in concepts:
         _check_concept(located, by_id, sources, subject_fields, approved, report)
+        for path, code, message in concept_note_problems(located.record):  # type: ignore[arg-type]
+            report(located, path, code, message)
     return report.problems
 
 
@@ -162,6 +180,7 @@ def _check_concept(located: Located, by_id: dict[str, Located], sources: dict[st
             _check_sources(located, where, language, term, sources, report)
             if not term.is_approved:
                 _check_deprecated(located, where, language, term, approved_here, approved, report)
+                _check_evidence(located, where, language, term, sources, report)
 
 
 def _term_text_problems(language: Language, text: str) -> Iterator[tuple[str, str]]:
@@ -247,6 +266,18 @@ def _check_sources(located: Located, where: tuple[str | int, ...], language: Lan
         report(located, where + ("term",), "missing-source",
                f"{term.status} rendering {term.term!r} cites no source; expected `sources:` "
                "or `unsourced: true`")
+
+
+def _check_evidence(located: Located, where: tuple[str | int, ...], language: Language, term: Term,
+                    sources: dict[str, Located], report: _Reporter) -> None:
+    """A deprecated rendering is an error only with evidence that it circulates: a page where it was seen."""
+    if term.status != "deprecated" or language != "en" or term.anticipated:
+        return
+    # A source without a URL is a document the project holds (the seed article in seeds/).
+    if not term.seen_in:
+        report(located, where + ("seen_in",), "deprecated-without-evidence",
+               f"deprecated rendering {term.term!r} cites no page where it was seen; add `seen_in:` with a source "
+               "that has a URL, or mark it `anticipated: true` if it is only expected")
 
 
 def _check_deprecated(located: Located, where: tuple[str | int, ...], language: Language, term: Term,

@@ -50,9 +50,10 @@ class GlossaryFiles:
     sources: list[Path] = field(default_factory=list)
     subject_fields: list[Path] = field(default_factory=list)
     spelling_variants: list[Path] = field(default_factory=list)
+    publishers: list[Path] = field(default_factory=list)
 
     def all(self) -> list[Path]:
-        return [*self.subject_fields, *self.spelling_variants, *self.sources, *self.concepts]
+        return [*self.subject_fields, *self.spelling_variants, *self.publishers, *self.sources, *self.concepts]
 
 
 def find_files(paths: Iterable[Path]) -> tuple[GlossaryFiles, list[Problem]]:
@@ -87,6 +88,8 @@ def _classify(path: Path, files: GlossaryFiles) -> None:
         files.subject_fields.append(path)
     elif path.stem == "spelling-variants":
         files.spelling_variants.append(path)
+    elif path.stem == "publishers":
+        files.publishers.append(path)
     elif path.parent.name == "sources":
         files.sources.append(path)
     else:

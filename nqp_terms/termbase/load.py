@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from .layout import find_files, shipped_glossary_path
 from .model import (Concept, Context, Definition, GlossaryData, GlossaryError, LintExamples, MatchOptions, Problem,
+                    Publisher,
                     Source, SubjectField, Term)
 
 if TYPE_CHECKING:
@@ -61,7 +62,7 @@ def _read_text(path: Path) -> tuple[str | None, Problem | None]:
 
 # ----------------------------------------------------------- validation
 
-_RECORD_TYPES = (Concept, Term, Definition, MatchOptions, LintExamples, Context, Source, SubjectField)
+_RECORD_TYPES = (Concept, Term, Definition, MatchOptions, LintExamples, Context, Source, SubjectField, Publisher)
 
 
 def _describe(error: Any) -> str:
@@ -203,6 +204,7 @@ def read_glossary(paths: Sequence[Path], *, base: GlossaryData | None = None) ->
 
 def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> GlossaryData:
     from .checks import Located, check
+    from .provenance import Registry
 
     files, problems = find_files(paths)
     documents = {p: _parse(p, problems) for p in files.all()}
@@ -240,6 +242,8 @@ def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> Glossary
             else:
                 spelling.append((row[0], row[1]))
 
+    publishers = _publishers(files.publishers, documents, problems)
+
     sources: dict[str, Located] = {}
     base_sources = {s.id: s for s in base.sources} if base else {}
     for path in files.sources:
@@ -261,7 +265,7 @@ def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> Glossary
     resolvable = {sid: Located(s, shipped_document, ()) for sid, s in base_sources.items()} | sources
     own_ids = {c.record.id for c in concepts}
     base_concepts = [Located(c, shipped_document, ()) for c in (base.concepts if base else ()) if c.id not in own_ids]
-    problems.extend(p for p in check(base_concepts + concepts, resolvable, set(subject_fields))
+    problems.extend(p for p in check(base_concepts + concepts, resolvable, set(subject_fields), Registry(publishers))
                     if p.file != shipped_document.file)
 
     if not files.all() and not problems:
@@ -276,6 +280,19 @@ def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> Glossary
         subject_fields=tuple(subject_fields.values()),
         spelling_variants=tuple(spelling),
     )
+
+
+def _publishers(paths: list[Path], documents: dict[Path, Any], problems: list[Problem]) -> list[Publisher]:
+    """The publisher registry: the shipped entries, then this glossary's own (which override by domain)."""
+    shipped = shipped_glossary_path() / "publishers.yaml"
+    files = ([shipped] if shipped.is_file() and shipped not in paths else []) + list(paths)
+    registry: list[Publisher] = []
+    for path in files:
+        document = documents[path] if path in documents else _parse(path, problems)
+        if document is not None:
+            registry.extend(cast(Publisher, r.record) for r in _records(document, Publisher, problems,
+                                                                          single_ok=False))
+    return registry
 
 
 def _duplicate(located: Any, what: str, first: Any = None) -> Problem:

@@ -46,6 +46,10 @@ SourceKind = Literal[
     "official", "state-media", "media", "academic", "third-party", "machine-translation", "editorial"
 ]
 
+#: What a publisher's domain hosts, in ``glossary/publishers.yaml``: ``blocked`` is for spam,
+#: adult-content, content-farm and aggregator domains that are never cited.
+PublisherKind = Literal["official", "state-media", "academic", "media", "third-party", "blocked"]
+
 #: When a deprecated rendering should be reported by the linter.
 #: ``quoted-or-capitalised`` is for calques of slogans that are ordinary words
 #: otherwise ("Introduced", "Go out").
@@ -280,6 +284,22 @@ class Concept:
 
     def __hash__(self) -> int:
         return hash(("concept", self.id))
+
+
+@dataclass(frozen=True, kw_only=True, slots=True)
+class Publisher:
+    """A domain in the publisher registry and the kind of publication it hosts.
+
+    A domain covers its subdomains (``gov.cn`` covers ``english.www.gov.cn``);
+    the most specific entry wins.
+    """
+
+    __pydantic_config__ = _STRICT_FIELDS
+
+    domain: str
+    publisher: str
+    kind: PublisherKind
+    note: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)

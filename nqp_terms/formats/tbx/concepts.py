@@ -31,6 +31,7 @@ class ConceptDraft:
     notes: list[str] = field(default_factory=list)
     usage_notes: list[str] = field(default_factory=list)
     definitions: dict[str, str] = field(default_factory=dict)
+    definition_source: str | None = None
     terms: dict[Language, list[TermDraft]] = field(default_factory=dict)
     lookup_forms: dict[Language, list[str]] = field(default_factory=dict)
 
@@ -111,7 +112,7 @@ def _read_concept_child(state: ReadState, child: Any, draft: ConceptDraft, by_el
     elif kind == "note":
         _read_concept_note(note_text(child), draft)
     elif kind in ("descrip", "descripGrp"):
-        _read_definition(child, state.default_language, draft)
+        _read_definition(state, child, state.default_language, draft)
     elif kind == "langSec":
         section_language = language(child.get(XML_LANG))
         if section_language is None:
@@ -133,8 +134,12 @@ def _read_concept_note(note: str, draft: ConceptDraft) -> None:
         draft.notes.append(note)
 
 
-def _read_definition(element: Any, default: Language | None, draft: ConceptDraft) -> None:
-    """The first English and Simplified Chinese definitions are kept; any other ``descrip`` becomes a note."""
+def _read_definition(state: ReadState, element: Any, default: Language | None, draft: ConceptDraft) -> None:
+    """The first English and Simplified Chinese definitions are kept; any other ``descrip`` becomes a note.
+
+    A definition's ``admin`` source that points at a source record (ours name where the facts come
+    from) becomes the definition's source.
+    """
     descrip = element if local(element) == "descrip" else next((c for c in element if local(c) == "descrip"), None)
     if descrip is None or descrip.get("type") != "definition":
         if descrip is not None:
@@ -144,6 +149,10 @@ def _read_definition(element: Any, default: Language | None, draft: ConceptDraft
     definition = text(descrip)
     if written_in in ("en", "zh-Hans") and written_in not in draft.definitions:
         draft.definitions[written_in] = definition
+        cited = next((c for c in element if local(c) == "admin" and c.get("type") == "source"
+                      and (c.get("target") or "").startswith("source.")), None) if element is not descrip else None
+        if cited is not None and draft.definition_source is None:
+            draft.definition_source = state.sources.resolve(cited)
     else:
         draft.notes.append(f"definition ({descrip.get(XML_LANG) or written_in}): {definition}")
 
@@ -158,7 +167,7 @@ def _read_language_section(state: ReadState, section: Any, section_language: Lan
             if term is not None:
                 draft.terms.setdefault(section_language, []).append(term)
         elif kind in ("descrip", "descripGrp"):
-            _read_definition(child, section_language, draft)
+            _read_definition(state, child, section_language, draft)
         elif kind == "note":
             label, value = note_label(note_text(child))
             if label == "lookup_form":
@@ -176,8 +185,8 @@ def _concept_record(state: ReadState, draft: ConceptDraft) -> Concept | None:
     if not draft.subject_fields:
         state.fields.setdefault(UNCLASSIFIED.id, UNCLASSIFIED)
         draft.subject_fields.append(UNCLASSIFIED.id)
-    definition = validate(Definition, {"en": draft.definitions.get("en"),
-                                       "zh-Hans": draft.definitions.get("zh-Hans")})
+    definition = validate(Definition, {"en": draft.definitions.get("en"), "zh-Hans": draft.definitions.get("zh-Hans"),
+                                       "source": draft.definition_source})
     values: dict[str, Any] = {
         "id": draft.id, "subject_fields": tuple(dict.fromkeys(draft.subject_fields)), "definition": definition,
         "terms": finished, "related": tuple(dict.fromkeys(draft.related)),

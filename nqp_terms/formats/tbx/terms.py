@@ -112,7 +112,9 @@ def _read_context(state: ReadState, child: Any, draft: TermDraft, contexts: list
     if descrip is None:
         return
     if descrip.get("type") == "context" and admin is not None:
-        contexts.append(Context(text=text(descrip), source=state.sources.resolve(admin)))
+        labelled = dict(note_label(note_text(c)) for c in child if local(c) == "note") if grouped else {}
+        contexts.append(Context(text=text(descrip), source=state.sources.resolve(admin),
+                                zh=labelled.get("context_zh"), locator=labelled.get("locator")))
     else:
         draft.notes.append(f"{descrip.get('type')}: {text(descrip)}")
 
@@ -185,6 +187,8 @@ def _read_labelled_note(note: str, language: Language, values: dict[str, Any]) -
         values["grammatical_number"] = value
     elif label == "unsourced":
         values["unsourced"] = True
+    elif label == "anticipated":
+        values["anticipated"] = True
     elif label in ("use_instead", "reason", "usage_note"):
         values[label] = value
     elif label == "seen_in":

@@ -125,7 +125,7 @@ def build(glossary: Glossary, concepts: Sequence[Concept], *, complete: bool | N
 
 
 # The order of a source's items; None values are left out.
-SOURCE_ITEMS = ("publisher", "title", "date", "url", "accessed", "kind", "note")
+SOURCE_ITEMS = ("publisher", "title", "date", "url", "accessed", "kind", "copy_of", "note")
 
 
 def _source_object(section: etree._Element, source: Source) -> None:
@@ -165,23 +165,27 @@ class _Writer:
             definition = definitions.get(language)
             if not terms:
                 if definition:  # no langSec without a term: keep the definition at concept level
-                    self._definition(entry, definition, language)
+                    self._definition(entry, definition, concept.definition.source, language)
                 continue
             section = _sub(entry, "langSec")
             section.set(XML_LANG, language)
             if definition:
-                self._definition(section, definition)
+                self._definition(section, definition, concept.definition.source)
             for form in concept.lookup_forms.get(language, ()):
                 _note(section, "lookup_form", form)
             for index, term in enumerate(terms):
                 self.term(section, concept, language, index, term)
 
-    def _definition(self, parent: etree._Element, text: str, language: str | None = None) -> None:
+    def _definition(self, parent: etree._Element, text: str, source_id: str | None,
+                    language: str | None = None) -> None:
         group = _sub(parent, "descripGrp")
         definition = _sub(group, "descrip", text, type="definition")
         if language:
             definition.set(XML_LANG, language)
-        _sub(group, "admin", DEFINITION_SOURCE, type="source")
+        if source_id:  # where the facts come from; the wording is still ours
+            self._source(group, source_id)
+        else:
+            _sub(group, "admin", DEFINITION_SOURCE, type="source")
 
     def term(self, section: etree._Element, concept: Concept, language: str, index: int, term: Term) -> None:
         element = _sub(section, "termSec", id=term_id(concept.id, language, index))
@@ -196,6 +200,10 @@ class _Writer:
             group = _sub(element, "descripGrp")
             _sub(group, "descrip", context.text, type="context")
             self._source(group, context.source)
+            if context.zh:
+                _note(group, "context_zh", context.zh)
+            if context.locator:
+                _note(group, "locator", context.locator)
         for source_id in term.sources:
             self._source(element, source_id)
         if term.use_instead:
@@ -218,6 +226,8 @@ class _Writer:
         for source_id in term.seen_in:
             self.cited_sources.add(source_id)
             _note(element, "seen_in", source_id)
+        if term.anticipated:
+            _note(element, "anticipated", "expected from machine translation; not yet seen in use")
         if term.match != MatchOptions():
             _note(element, "match", _compact_json(as_data(term.match, exclude_defaults=True)))
         if term.examples != LintExamples():
