@@ -81,7 +81,8 @@ def fold_operators(text: str) -> str:
     >>> fold_operators("开展“人工智能＋”行动，数据要素X")
     '开展“人工智能+”行动，数据要素×'
     """
-    return _LATIN_TIMES.sub("×", text.translate(_CHINESE_OPERATORS))
+    text = text.translate(_CHINESE_OPERATORS)
+    return _LATIN_TIMES.sub("×", text) if "x" in text or "X" in text else text
 
 
 def chinese_key(text: str) -> str:
