@@ -286,6 +286,8 @@ class Checker:
 
     def _judge(self, found: list[SourceTerm], seen: _Target, segment: str) -> CheckResult:
         result = CheckResult()
+        if not found and not seen.calques:
+            return result
         named: set[str] = set()
         missing: list[Concept] = []
         for term in found:
@@ -305,7 +307,14 @@ class Checker:
 
     def _layered(self, term: SourceTerm, target: _Target) -> list[tuple[Concept, Verdict]]:
         """The verdict on a source term; when its rendering is absent, on the terms inside it instead."""
-        verdicts = [(concept, target.verdict(concept)) for concept in term.concepts]
+        if len(term.concepts) == 1:
+            concept = term.concepts[0]
+            verdict = target.verdict(concept)
+            if verdict != "missing":
+                return [(concept, verdict)]
+            verdicts = [(concept, verdict)]
+        else:
+            verdicts = [(concept, target.verdict(concept)) for concept in term.concepts]
         if any(v != "missing" for _, v in verdicts):
             return [(c, v) for c, v in verdicts if v != "missing"][:1]
         inner = [(concept, target.verdict(concept))

@@ -103,6 +103,9 @@ class LenientRendering:
         """The first and last word positions of the rendering in ``words``, or ``None``."""
         if not self.content:
             return None
+        heads = words._by_head
+        if sum(1 for w in self.content if w[:3] in heads) < self.needed:
+            return None  # not enough content words even by their first letters
         occurrences = [words.positions_of(w) for w in self.content]
         present = sum(1 for o in occurrences if o)
         if present < self.needed:

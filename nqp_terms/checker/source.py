@@ -89,18 +89,18 @@ class SourceTerms:
 
     def find(self, source: str) -> list[SourceTerm]:
         """The terms of ``source``, leftmost-longest, with their spans in it."""
+        return [SourceTerm(key, self._keys[key], start, end) for key, start, end in self._spans(source)]
+
+    def _spans(self, source: str) -> list[tuple[str, int, int]]:
         # Keys drop spaces and quotes: keep Han, letters, digits and operators, with a map back to the source.
         mapped = normalize_mapped(source, steps=CHINESE_STEPS)
         folded = fold_operators(mapped.text)
         kept = list(compress(range(len(folded)), map(_kept.__getitem__, folded)))
         key_text = "".join(map(folded.__getitem__, kept)).lower()
         longest, _, patterns = self._automata
-        found = []
-        for number, start, end in longest.find_matches_as_indexes(key_text):
-            span = mapped.original_span(kept[start], kept[end - 1] + 1)
-            key = patterns[number]
-            found.append(SourceTerm(key, self._keys[key], span[0], span[1]))
-        return found
+        starts, ends = mapped.starts, mapped.ends
+        return [(patterns[number], starts[kept[start]], ends[kept[end - 1]])
+                for number, start, end in longest.find_matches_as_indexes(key_text)]
 
     def find_many(self, sources: list[str]) -> list[list[SourceTerm]]:
         """:meth:`find` for each of ``sources``, in one pass over them all (spans are in each source)."""
@@ -112,15 +112,17 @@ class SourceTerms:
             offsets.append(position)
             position += len(source) + len(_SEPARATOR)
         found: list[list[SourceTerm]] = [[] for _ in sources]
-        for term in self.find(_SEPARATOR.join(sources)):
-            number = bisect_right(offsets, term.start) - 1
+        keys = self._keys
+        for key, start, end in self._spans(_SEPARATOR.join(sources)):
+            number = bisect_right(offsets, start) - 1
             shift = offsets[number]
-            found[number].append(SourceTerm(term.key, term.concepts, term.start - shift, term.end - shift))
+            found[number].append(SourceTerm(key, keys[key], start - shift, end - shift))
         return found
 
     def components(self, key: str) -> list[str]:
         """The glossary terms inside the term ``key``, leftmost-longest, without ``key`` itself."""
-        return self._components.get(key) or self._components_of(key)
+        found = self._components.get(key)
+        return self._components_of(key) if found is None else found
 
     @cached_property
     def _components(self) -> dict[str, list[str]]:
