@@ -127,3 +127,15 @@ def test_related_concepts_outside_the_file_are_reported(glossary: nqp_terms.Glos
     assert imported.concepts[0].related == ()
     assert imported.warnings == ["xinzhi-shengchanli: related concepts not in this file were left out: "
                                  "gaozhiliang-fazhan"]
+
+
+def test_a_concept_translated_by_sense_keeps_the_mark_through_tbx() -> None:
+    from dataclasses import replace
+
+    from nqp_terms.formats import export
+    from nqp_terms.glossary import Glossary
+
+    shipped = nqp_terms.load()
+    concepts = [replace(c, sense_rendered=c.id == "niubizi") for c in shipped.data.concepts]
+    imported = read_tbx(export(Glossary(replace(shipped.data, concepts=concepts)), "tbx"))
+    assert [c.id for c in imported.concepts if c.sense_rendered] == ["niubizi"]
