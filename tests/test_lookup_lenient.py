@@ -121,3 +121,18 @@ def test_every_term_whose_key_drops_characters_keeps_its_signs_and_collides_with
         assert not signs, f"{concept.id}: {text!r} loses {signs} in its key {key!r}"
         assert keys[key] == {concept.id}, f"{text!r} ({concept.id}) has the key of {keys[key] - {concept.id}}"
     assert checked > 20
+
+
+def test_search_ranks_exact_then_prefix_then_substring_then_part_then_fuzzy(glossary: Glossary) -> None:
+    hows = [m.how for m in glossary.search("low-altitude economy", limit=50)]
+    assert hows[0] == "exact" and hows == sorted(hows, key=["exact", "prefix", "substring", "part", "fuzzy"].index)
+    assert [(m.concept.id, m.how) for m in glossary.search("揭榜")][:1] == [("jiebang-guashuai", "prefix")]
+    assert [(m.concept.id, m.how) for m in glossary.search("加快发展新质生产力")][:1] == [("xinzhi-shengchanli", "part")]
+    assert [(m.concept.id, m.how) for m in glossary.search("patiemt capital")] == [("naixin-ziben", "fuzzy")]
+
+
+def test_the_command_line_search_says_why_each_result_matched(capsys: pytest.CaptureFixture[str]) -> None:
+    from nqp_terms.cli import main
+
+    assert main(["search", "patiemt", "capital"]) == 0
+    assert capsys.readouterr().out == "naixin-ziben\t耐心资本\tpatient capital  [fuzzy: patient capital]\n"
