@@ -234,3 +234,15 @@ def test_checking_many_pairs_in_one_pass_finds_what_checking_each_finds(checker:
     work = [(p["zh"], p["en"]) for p in pairs]
     assert checker.check_many(work) == [checker.check(zh, en, segment=str(n)) for n, (zh, en) in
                                         enumerate(work, start=1)]
+
+
+def test_every_calque_the_linter_finds_in_a_target_is_reported(checker: Checker) -> None:
+    # The check runs the linter only on targets where the matcher saw a rendering not to use.
+    import yaml
+
+    pairs = yaml.safe_load((Path(__file__).parent / "data" / "checkpairs" / "pairs.yaml").read_text(
+        encoding="utf-8"))["pairs"]
+    for pair in pairs:
+        linted = {(f.start, f.end, f.concept) for f in checker.linter.lint(pair["en"]) if f.rule in ("NQP001", "NQP002")}
+        reported = {(f.start, f.end, f.concept) for f in checker.check(pair["zh"], pair["en"]).findings if f.match}
+        assert linted <= reported, pair["en"]

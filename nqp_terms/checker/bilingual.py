@@ -181,6 +181,15 @@ def _moved(finding: Finding, **changes: object) -> Finding:
 #: Between targets checked in one pass: a paragraph break and a word in no rendering, so that no
 #: rendering, and no sentence a guard looks at, spans two targets.
 _TARGET_SEPARATOR = "\n\n0\n\n"
+def _joined(texts: list[str]) -> tuple[str, list[int]]:
+    """The texts joined by :data:`_TARGET_SEPARATOR`, and where each starts."""
+    offsets, position = [], 0
+    for text in texts:
+        offsets.append(position)
+        position += len(text) + len(_TARGET_SEPARATOR)
+    return _TARGET_SEPARATOR.join(texts), offsets
+
+
 #: Pairs checked in one pass by :meth:`Checker.check_many`.
 BATCH = 256
 
@@ -207,14 +216,16 @@ class Checker:
         return found
 
     @cached_property
-    def _patterns(self) -> tuple[list[frozenset[str]], list[tuple[Rendering, ...]]]:
-        """For each pattern of the linter's matcher: the concepts it approves, and its guarded calques."""
+    def _patterns(self) -> tuple[list[frozenset[str]], list[tuple[Rendering, ...]], list[bool]]:
+        """For each pattern of the linter's matcher: the concepts it approves, its guarded calques, and
+        whether it stands for any rendering not to use (only then is the linter run on the target)."""
         payloads = self.linter.terms.matcher.payloads
         approving = [frozenset(r.concept.id for r in renderings if r.approved) for renderings in payloads]
         guarded = [tuple(r for r in renderings if not r.approved and (r.term.match.context or
                                                                        r.term.match.when != "anywhere"))
                    for renderings in payloads]
-        return approving, guarded
+        calques = [any(not r.approved for r in renderings) for renderings in payloads]
+        return approving, guarded, calques
 
     @cached_property
     def _guarded_by_context(self) -> frozenset[str]:
@@ -222,36 +233,39 @@ class Checker:
                          if not term.is_approved and term.match.context)
 
     def _targets(self, texts: list[str]) -> list[_Target]:
-        """What the check needs of each target, found in one pass of the linter and the matcher over them all."""
-        joined = _TARGET_SEPARATOR.join(texts)
-        offsets, position = [], 0
-        for text in texts:
-            offsets.append(position)
-            position += len(text) + len(_TARGET_SEPARATOR)
+        """What the check needs of each target: one pass of the matcher over them all, then the linter over
+        the targets where the matcher saw a deprecated or superseded rendering."""
+        joined, offsets = _joined(texts)
         single = len(texts) == 1
-        calques: list[list[Finding]] = [[] for _ in texts]
-        for finding in self.linter.lint(joined):
-            if finding.rule in _TERM_RULES:
-                number = 0 if single else bisect_right(offsets, finding.start) - 1
-                shift = offsets[number]
-                calques[number].append(finding if not shift else
-                                       _moved(finding, start=finding.start - shift, end=finding.end - shift))
-        # A guard that looks for context words around a calque reads 250 characters either side, into the
-        # neighbouring targets: a pair with such a finding is linted again on its own.
-        for number, found in enumerate(calques):
-            if not single and any(f.concept in self._guarded_by_context for f in found):
-                calques[number] = [f for f in self.linter.lint(texts[number]) if f.rule in _TERM_RULES]
-        approving, guarding = self._patterns
+        approving, guarding, calque_patterns = self._patterns
         approved: list[set[str]] = [set() for _ in texts]
         guarded: list[dict[str, tuple[int, int, Rendering]]] = [{} for _ in texts]
+        suspects: set[int] = set()
         starts, ends, numbers = self.linter.terms.matcher.find_spans(joined)
         for start, end, pattern in zip(starts, ends, numbers):
             number = 0 if single else bisect_right(offsets, start) - 1
             if approving[pattern]:
                 approved[number].update(approving[pattern])
+            if calque_patterns[pattern]:
+                suspects.add(number)
             for rendering in guarding[pattern]:
                 shift = offsets[number]
                 guarded[number].setdefault(rendering.concept.id, (start - shift, end - shift, rendering))
+        calques: list[list[Finding]] = [[] for _ in texts]
+        linted = sorted(suspects)
+        if linted:
+            suspect_text, suspect_offsets = _joined([texts[n] for n in linted])
+            for finding in self.linter.lint(suspect_text):
+                if finding.rule in _TERM_RULES:
+                    index = 0 if len(linted) == 1 else bisect_right(suspect_offsets, finding.start) - 1
+                    shift = suspect_offsets[index]
+                    calques[linted[index]].append(finding if not shift else _moved(
+                        finding, start=finding.start - shift, end=finding.end - shift))
+        # A guard that looks for context words around a calque reads 250 characters either side, into the
+        # neighbouring targets: a pair with such a finding is linted again on its own.
+        for number in linted:
+            if len(linted) > 1 and any(f.concept in self._guarded_by_context for f in calques[number]):
+                calques[number] = [f for f in self.linter.lint(texts[number]) if f.rule in _TERM_RULES]
         return [_Target(self, text, *found) for text, *found in zip(texts, calques, approved, guarded)]
 
     def _guarded_calque(self, target: str, start: int, end: int, rendering: Rendering) -> Finding:

@@ -6,8 +6,9 @@ that produce them, in three key spaces: Chinese, pinyin and English
 
 When the whole query is no term, :meth:`Index.find` tries, in order: the
 halves of a coordination swapped (前沿技术和颠覆性技术), a typo corrected
-(only with ``corrections=True``: the strict API never guesses), and the
-longest known term inside the query (加快发展新质生产力).  The
+(only with ``corrections=True``: the strict API never guesses), the longest
+known term inside the query (加快发展新质生产力), and a run of words found in
+the terms of one concept only (Greater Bay Area).  The
 :class:`~nqp_terms.index.match.Match` says which (``how``) and what matched
 (``matched_text``).  Near misses are offered as suggestions.
 """
