@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
     from ..glossary import Glossary
     from ..linter.config import LintConfig
+    from ..text.input_policy import Errors
     from .bilingual import Checker, CheckResult
     from .files import FileCheck
 
@@ -41,29 +42,41 @@ def _shipped_checker() -> Checker:
     return Checker(load())
 
 
-def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> CheckResult:
+def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+          errors: Errors = "strict") -> CheckResult:
     """Check a Chinese source segment against its English translation.
+
+    ``errors`` says what a lone surrogate or NUL does (:mod:`nqp_terms.text.input_policy`).
 
     >>> result = check("发展新质生产力", "develop new quality productivity")
     >>> [(f.rule, f.match, f.suggestion) for f in result.findings], result.accuracy
     ([('NQP101', 'new quality productivity', 'new quality productive forces')], 0.0)
     >>> check("发展新質生產力", "develop new quality productive forces").accuracy
     1.0
+    >>> [(f.line, f.column) for f in result.findings]  # in the translation, 1-based
+    [(1, 9)]
     """
+    from ..linter.finding import locate
+
     if glossary is None and config is None:
-        return _shipped_checker().check(source, target)
-    from ..glossary import load
-    from .bilingual import Checker
+        result = _shipped_checker().check(source, target, errors=errors)
+    else:
+        from ..glossary import load
+        from .bilingual import Checker
 
-    return Checker(glossary or load(), config).check(source, target)
+        result = Checker(glossary or load(), config).check(source, target, errors=errors)
+    result.findings = locate(result.findings, target)  # offsets, lines and columns are in the translation
+    return result
 
 
-def check_file(path: str | Path, glossary: Glossary | None = None, config: LintConfig | None = None) -> FileCheck:
+def check_file(path: str | Path, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+               errors: Errors = "strict") -> FileCheck:
     """Check every segment pair of a bilingual file (TSV, XLIFF, TMX or PO).
 
     Returns a :class:`~nqp_terms.checker.files.FileCheck`: the result of each
-    checked unit, the pairs skipped (by reason) and the totals, with term
-    accuracy and the approved, wrong and missing counts.
+    checked unit (findings' offsets, lines and columns are in the unit's target),
+    the pairs skipped (by reason) and the totals, with term accuracy and the
+    approved, wrong and missing counts.
 
     >>> checked = check_file("tests/data/bilingual/sample.po")
     >>> len(checked.units), checked.accuracy is not None
@@ -72,8 +85,8 @@ def check_file(path: str | Path, glossary: Glossary | None = None, config: LintC
     from .files import check_file as check_one_file
 
     if glossary is None and config is None:
-        return check_one_file(path, _shipped_checker())
+        return check_one_file(path, _shipped_checker(), errors=errors)
     from ..glossary import load
     from .bilingual import Checker
 
-    return check_one_file(path, Checker(glossary or load(), config))
+    return check_one_file(path, Checker(glossary or load(), config), errors=errors)

@@ -44,6 +44,7 @@ from functools import cached_property
 from typing import Literal
 
 from ..glossary import Glossary
+from ..text.input_policy import Errors, checked
 from ..linter.config import LintConfig
 from ..linter.engine import Linter
 from ..linter.finding import Finding
@@ -280,18 +281,22 @@ class Checker:
         """Glossary concepts named in the Chinese ``source``, leftmost-longest, with their spans in it."""
         return [(concept, t.start, t.end) for t in self.source_terms.find(source) for concept in t.concepts]
 
-    def check(self, source: str, target: str, *, segment: str = "1") -> CheckResult:
-        """Check one pair; findings' offsets are in ``target``."""
-        return self.check_many([(source, target)], [segment])[0]
+    def check(self, source: str, target: str, *, segment: str = "1", errors: Errors = "strict") -> CheckResult:
+        """Check one pair; findings' offsets are in ``target``.  ``errors``: see :mod:`nqp_terms.text.input_policy`."""
+        return self.check_many([(source, target)], [segment], errors=errors)[0]
 
-    def check_many(self, pairs: Sequence[tuple[str, str]], segments: Sequence[str] | None = None) -> list[CheckResult]:
+    def check_many(self, pairs: Sequence[tuple[str, str]], segments: Sequence[str] | None = None, *,
+                   errors: Errors = "strict") -> list[CheckResult]:
         """Check many pairs, as :meth:`check` does each, in passes over :data:`BATCH` pairs at a time.
 
         Findings' offsets are in each pair's target; ``segments`` names the pairs (default: 1, 2, ...).
+        ``errors`` says what a lone surrogate or NUL does (:mod:`nqp_terms.text.input_policy`); with
+        ``"replace"`` it becomes U+FFFD, which keeps every offset.
         """
         results = []
         for first in range(0, len(pairs), BATCH):
-            chunk = pairs[first:first + BATCH]
+            chunk = [(checked(source, errors, "source"), checked(target, errors, "target"))
+                     for source, target in pairs[first:first + BATCH]]
             sources = self.source_terms.find_many([source for source, _ in chunk])
             targets = self._targets([target for _, target in chunk])
             for number, (found, seen) in enumerate(zip(sources, targets), start=first):

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from ..formats.bilingual import read_segments
 from ..formats.segment import Segment
+from ..linter.finding import locate
+from ..text.input_policy import Errors
 from .bilingual import BATCH, Checker, CheckResult
 
 
@@ -41,8 +43,8 @@ class FileCheck:
         return self.total.accuracy
 
 
-def check_segments(checker: Checker, segments: Iterable[Segment],
-                   skipped: Counter[str]) -> Iterator[UnitCheck]:
+def check_segments(checker: Checker, segments: Iterable[Segment], skipped: Counter[str], *,
+                   errors: Errors = "strict") -> Iterator[UnitCheck]:
     """Each segment checked, in order; skipped ones are counted in ``skipped`` by reason, not yielded.
 
     Segments are checked :data:`~.bilingual.BATCH` at a time (:meth:`~.bilingual.Checker.check_many`).
@@ -54,21 +56,25 @@ def check_segments(checker: Checker, segments: Iterable[Segment],
             continue
         batch.append(segment)
         if len(batch) == BATCH:
-            yield from _checked(checker, batch)
+            yield from _checked(checker, batch, errors)
             batch = []
-    yield from _checked(checker, batch)
+    yield from _checked(checker, batch, errors)
 
 
-def _checked(checker: Checker, batch: list[Segment]) -> Iterator[UnitCheck]:
-    results = checker.check_many([(s.source, s.target) for s in batch], [s.id for s in batch])
+def _checked(checker: Checker, batch: list[Segment], errors: Errors) -> Iterator[UnitCheck]:
+    results = checker.check_many([(s.source, s.target) for s in batch], [s.id for s in batch], errors=errors)
     for segment, result in zip(batch, results):
         yield UnitCheck(segment, result)
 
 
-def check_file(path: str | Path, checker: Checker) -> FileCheck:
-    """Check every segment pair of a bilingual file; raises :class:`~nqp_terms.formats.bilingual.SegmentError`."""
+def check_file(path: str | Path, checker: Checker, *, errors: Errors = "strict") -> FileCheck:
+    """Check every segment pair of a bilingual file; raises :class:`~nqp_terms.formats.bilingual.SegmentError`.
+
+    Findings' offsets, lines and columns are in each unit's target.
+    """
     checked = FileCheck(str(path))
-    for unit in check_segments(checker, read_segments(Path(path)), checked.skipped):
+    for unit in check_segments(checker, read_segments(Path(path)), checked.skipped, errors=errors):
+        unit.result.findings = locate(unit.result.findings, unit.segment.target)
         checked.units.append(unit)
         checked.total.add(unit.result)
     return checked
