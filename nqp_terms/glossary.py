@@ -88,21 +88,35 @@ class Glossary:
         except KeyError:
             raise TermNotFound(concept_id, self._index.suggestions(concept_id)) from None
 
-    def get(self, query: str, *, errors: Errors = "strict") -> Match | None:
+    def get(self, query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match | None:
         """Find the concept a query names, or ``None``.  See :meth:`lookup` for what a query may be."""
-        return self._index.find(checked(query, errors, "query"))
+        return self._index.find(checked(query, errors, "query"), corrections=corrections)
 
-    def lookup(self, query: str, *, errors: Errors = "strict") -> Match:
+    def lookup(self, query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match:
         """Find the concept a query names.
 
         The query may be Simplified or Traditional Chinese (with spaces, full-width
         characters or quotes around it), pinyin (tone marks, tone numbers or none),
         or an English term of any status, in any case, singular or plural, British or
-        American, with hyphens or spaces.  Raises :class:`TermNotFound` with
+        American, with hyphens or spaces.  A longer query finds the longest known
+        term inside it, and a coordination finds its concept in either order;
+        the match says so (``how`` is ``"part"`` or ``"reordered"``, and
+        ``matched_text`` names the term).  Raises :class:`TermNotFound` with
         suggestions, or :class:`AmbiguousTerm`.  A lone surrogate or NUL in the query raises
         ``ValueError``, or with ``errors="replace"`` becomes U+FFFD (:mod:`nqp_terms.text.input_policy`).
+
+        Lookup is strict about spelling: with ``corrections=True`` a query one or
+        two typing mistakes from exactly one concept's term finds it, with
+        ``how == "corrected"`` (the command line does this).
+
+        >>> glossary = load()
+        >>> glossary.get("patiemt capital") is None
+        True
+        >>> match = glossary.lookup("patiemt capital", corrections=True)
+        >>> match.concept.id, match.how, match.matched_text
+        ('naixin-ziben', 'corrected', 'patient capital')
         """
-        return self._index.lookup(checked(query, errors, "query"))
+        return self._index.lookup(checked(query, errors, "query"), corrections=corrections)
 
     def search(self, text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:
         """Concepts whose terms (Chinese, pinyin or English) start with or contain ``text``."""
@@ -212,18 +226,18 @@ def clear_caches() -> None:
     clear_cache()
 
 
-def lookup(query: str, *, errors: Errors = "strict") -> Match:
+def lookup(query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match:
     """:meth:`Glossary.lookup` on the shipped glossary.
 
     >>> lookup("xin1 zhi4 sheng1 chan3 li4").concept.en
     'new quality productive forces'
     """
-    return _shipped_glossary().lookup(query, errors=errors)
+    return _shipped_glossary().lookup(query, corrections=corrections, errors=errors)
 
 
-def get(query: str, *, errors: Errors = "strict") -> Match | None:
+def get(query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match | None:
     """:meth:`Glossary.get` on the shipped glossary."""
-    return _shipped_glossary().get(query, errors=errors)
+    return _shipped_glossary().get(query, corrections=corrections, errors=errors)
 
 
 def search(text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:

@@ -26,7 +26,8 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "index": frozenset({"termbase", "text"}),  # lookup tables, Index, Match
     "glossary": frozenset({"index", "termbase", "text"}),  # the Glossary facade: load + cache + index
     "linter": frozenset({"safe_write", "glossary", "index", "termbase", "text"}),
-    "checker": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
+    # the check reads bilingual files through formats' readers (check_file)
+    "checker": frozenset({"safe_write", "formats", "linter", "glossary", "index", "termbase", "text"}),
     "formats": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
     "schema": frozenset({"termbase"}),
     # the public API of `import nqp_terms`

@@ -235,6 +235,10 @@ class Concept:
     terms: dict[Language, tuple[Term, ...]]
     lookup_forms: dict[Language, tuple[str, ...]] = field(default_factory=dict)
     related: tuple[str, ...] = ()
+    #: Translated by sense, not by a fixed rendering (a metaphor such as 牛鼻子, rendered "the key"): the
+    #: bilingual check never reports its rendering as missing above info, and leaves it out of term
+    #: accuracy when it is absent.  Its deprecated calques are still errors.
+    sense_rendered: bool = False
     usage_note: str | None = None
     note: str | None = None
 
