@@ -163,25 +163,39 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
     return asdict(problem)
 
 
+#: Problems that a reference to the shipped glossary (a source, a related concept) would resolve.
+_REFERENCE_PROBLEMS = frozenset({"unknown-source", "unknown-concept", "unknown-subject-field", "unknown-replacement"})
+
+
 def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossary], ui: Messages) -> ExitStatus:
+    """Validate PATHs as ``--glossary PATH`` reads them: layered over the shipped glossary unless ``--no-shipped``."""
     _ = ui.gettext
     paths = [Path(p) for p in args.paths]
+    over_shipped = not (args.no_shipped or args.validate_no_shipped)
     try:
         if paths:
-            glossary = load(*paths, over_shipped=args.over_shipped, use_cache=False)
+            glossary = load(*paths, over_shipped=over_shipped, use_cache=False)
         else:
             glossary = glossary_factory()
     except GlossaryError as error:
         files = len({p.file for p in error.problems})
         if args.format == "json":
-            _print_json({"valid": False, "problems": [_problem_record(p) for p in error.problems]})
+            _print_json({"valid": False, "over_shipped": over_shipped,
+                         "problems": [_problem_record(p) for p in error.problems]})
         else:
             for problem in error.problems:
                 print(problem)
             print(_("{count} problems in {files} files").format(count=len(error.problems), files=files))
+            if not over_shipped and any(p.code in _REFERENCE_PROBLEMS for p in error.problems):
+                print(_("References were resolved in these files alone (--no-shipped); without --no-shipped they "
+                        "are also resolved against the shipped glossary, as --glossary PATH reads them."))
         return ExitStatus.FAILURE
     if args.format == "json":
-        _print_json({"valid": True, "problems": [], "concepts": len(glossary), "sources": len(glossary.sources)})
+        _print_json({"valid": True, "over_shipped": over_shipped, "problems": [], "concepts": len(glossary),
+                     "sources": len(glossary.sources)})
+    elif over_shipped and (paths or args.glossary):
+        print(_("valid over the shipped glossary: {concepts} concepts, {sources} sources in all").format(
+            concepts=len(glossary), sources=len(glossary.sources)))
     else:
         print(_("valid: {concepts} concepts, {sources} sources").format(
             concepts=len(glossary), sources=len(glossary.sources)))
@@ -211,7 +225,8 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
         listed = ", ".join(f"{_(STATUS_LABELS[status])} {count}" for status, count in counts.items())
         print(f"  {ui.language_name(language)}: {listed}")
     print()
-    print(_("Deprecated English renderings: {count} ({evidence} with evidence of use)").format(
+    # The statuses above count deprecated and superseded apart; this line counts both.
+    print(_("Deprecated or superseded English renderings: {count} ({evidence} with evidence of use)").format(
         count=report.deprecated_renderings, evidence=report.deprecated_with_evidence))
     print()
     print(_("Preferred English renderings by best source:"))
@@ -219,6 +234,15 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
         print(f"  {count:5d}  {kind}  ({count / report.concepts:.1%})")
     print(_("Sourced from official or state-media publications: {share:.1%}").format(
         share=report.official_or_state_media_share))
+    print()
+    print(_("Preferred English renderings by reliability:"))
+    for name, count in report.preferred_english_by_evidence.items():
+        print(f"  {count:5d}  {name}  ({count / report.concepts:.1%})")
+    print()
+    print(_("Data policy targets:"))
+    for target in report.targets:
+        verdict = _("met") if target.met else _("falls short")
+        print(f"  [{verdict}] {target.name}: {target.measured} ({target.goal})")
     print()
     print(_("Unsourced renderings (preferred or admitted): {count}").format(count=len(report.unsourced)))
     for item in report.unsourced:
@@ -240,14 +264,14 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         config = load_config(config_path)
         overrides: dict[str, Any] = {}
         if args.select:
-            overrides["select"] = frozenset(_rule_codes(args.select))
+            overrides["select"] = frozenset(_rule_codes(args.select, "--select", ui))
         if args.ignore:
-            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore))
+            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore, "--ignore", ui))
         if args.fail_on:
             overrides["fail_on"] = args.fail_on
         if overrides:
             config = LintConfig(**{**config.__dict__, **overrides})
-    except (ConfigError, KeyError) as error:
+    except ConfigError as error:
         print(f"nqp-terms: {error}", file=sys.stderr)
         return ExitStatus.USAGE
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
@@ -376,7 +400,7 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
             continue
         per_file = CheckResult()
         for segment in segments:
-            result = checker.check(segment.source, segment.target, segment=segment.id)
+            result = checker.check(segment.source, segment.target, segment=segment.id, errors="replace")
             per_file.add(result)
             findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
         overall.add(per_file)
@@ -407,10 +431,22 @@ def _summary_line(name: str, result: Any, ui: Messages) -> str:
                                found=result.terms_found)
 
 
-def _rule_codes(names: Sequence[str]) -> list[str]:
-    from .linter.rules import rule_by_name
+def _rule_codes(names: Sequence[str], option: str, ui: Messages) -> list[str]:
+    """The rule codes ``--select`` or ``--ignore`` names (codes or names, comma-separated or repeated)."""
+    from .linter.config import ConfigError
+    from .linter.rules import RULES, rule_by_name
 
-    return [rule_by_name(n.strip()).code for value in names for n in value.split(",") if n.strip()]
+    codes = []
+    for name in (n.strip() for value in names for n in value.split(",")):
+        if not name:
+            continue
+        try:
+            codes.append(rule_by_name(name).code)
+        except KeyError:
+            rules = ", ".join(f"{code} ({rule.name})" for code, rule in RULES.items())
+            raise ConfigError(ui.gettext("{option}: unknown rule {name!r}; use one of these codes or names: {rules}")
+                              .format(option=option, name=name, rules=rules)) from None
+    return codes
 
 
 # --------------------------------------------------------------- normalize
@@ -508,6 +544,14 @@ def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
 # ------------------------------------------------------------------ parser
 
 
+class _JoinWords(argparse.Action):
+    """``lookup Bull nose`` without quotes: the shell splits the term, the parser joins it again."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, " ".join(values))
+
+
 def build_parser(ui: Messages) -> argparse.ArgumentParser:
     _ = ui.gettext
     parser = argparse.ArgumentParser(
@@ -527,15 +571,21 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
-    lookup.add_argument("query", help=_("Chinese (Simplified or Traditional), pinyin, or English"))
+    lookup.add_argument("query", nargs="+", action=_JoinWords,
+                        help=_("Chinese (Simplified or Traditional), pinyin, or English; "
+                               "words without quotes are joined with spaces"))
     search = add("search", _("list concepts whose terms start with or contain TEXT"))
-    search.add_argument("text")
+    search.add_argument("text", nargs="+", action=_JoinWords, help=_("words without quotes are joined with spaces"))
     search.add_argument("--limit", type=int, default=20, help=_("at most this many results"))
     validate = add("validate", _("check glossary files and report every problem"))
     validate.add_argument("paths", nargs="*", metavar="PATH",
-                          help=_("glossary directories or files (default: the shipped glossary)"))
-    validate.add_argument("--over-shipped", action="store_true",
-                          help=_("resolve references against the shipped glossary too"))
+                          help=_("glossary directories or files, layered over the shipped glossary as --glossary "
+                                 "reads them (default: the shipped glossary)"))
+    # Its own dest: a subcommand's default would overwrite the global --no-shipped given before the command.
+    validate.add_argument("--no-shipped", dest="validate_no_shipped", action="store_true",
+                          help=_("validate the PATHs alone, without the shipped glossary"))
+    # The default since PATH and --glossary PATH agree; still accepted, so scripts that pass it keep working.
+    validate.add_argument("--over-shipped", action="store_true", help=argparse.SUPPRESS)
     add("stats", _("count concepts, terms, deprecated renderings and sourced renderings"))
     lint = add("lint", _("find deprecated renderings and other term problems in English text"))
     lint.add_argument("paths", nargs="+", metavar="PATH", help=_("files or directories to lint; - for standard input"))

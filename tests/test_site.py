@@ -120,6 +120,24 @@ def test_unsourced_renderings_are_marked_low_reliability(site: Path) -> None:
     assert re.search(r"crux.*?unsourced · low reliability", crux, re.S)
 
 
+def test_each_sourced_rendering_shows_where_its_evidence_comes_from(site: Path) -> None:
+    """Official first-hand, state media first-hand, copy or third party: the label a translator weighs."""
+    from nqp_terms.termbase.stats import evidence_class
+
+    glossary = nqp_terms.load()
+    seen = set()
+    for concept in list(glossary)[::7]:
+        markup = page(site, f"concepts/{concept.id}")
+        for term in concept.in_language("en"):
+            if term.is_approved and term.sources:
+                label = evidence_class(glossary, term)
+                seen.add(label)
+                assert f"{label} · " in markup, (concept.id, term.term, label)
+    assert {"official first-hand", "state media first-hand"} <= seen
+    nqpf = page(site, "concepts/xinzhi-shengchanli")
+    assert re.search(r"new quality productive forces.*?(official|state media) first-hand", nqpf, re.S)
+
+
 def test_contexts_definitions_and_related_concepts_are_on_the_page(site: Path) -> None:
     for concept in nqp_terms.load():
         words = text_of(page(site, f"concepts/{concept.id}"))

@@ -24,10 +24,36 @@ def test_counts_of_the_fixture(glossary: Glossary) -> None:
 
 def test_each_preferred_rendering_counts_under_its_best_source(glossary: Glossary) -> None:
     report = glossary_stats(glossary)
-    # official: 新质生产力 (Qiushi), 高质量发展 (gov.cn); state media: 引进来, 走出去 (China Daily op-ed);
-    # unsourced: 揭榜挂帅's long form, 牛鼻子 "crux", 现代化产业体系
-    assert report.preferred_english_by_source_kind == {"unsourced": 3, "official": 2, "state-media": 2}
-    assert report.official_or_state_media_share == round(4 / 7, 4)
+    # official: 新质生产力 (Qiushi), 高质量发展 (gov.cn); third party: 引进来, 走出去 (a think tank's copy
+    # of a China Daily op-ed); unsourced: 揭榜挂帅's long form, 牛鼻子 "crux", 现代化产业体系
+    assert report.preferred_english_by_source_kind == {"unsourced": 3, "official": 2, "third-party": 2}
+    assert report.official_or_state_media_share == round(2 / 7, 4)
+    assert report.preferred_english_by_evidence == {"official first-hand": 2, "third party": 2, "unsourced": 3}
+
+
+def test_the_data_policy_targets_say_which_fall_short(glossary: Glossary) -> None:
+    targets = {t.name: t for t in glossary_stats(glossary).targets}
+    assert (targets["concepts"].measured, targets["concepts"].met) == ("7", False)
+    assert (targets["concepts with a Traditional form"].measured, targets["concepts with a Traditional form"].met) \
+        == ("6/7", False)
+    first_hand = targets["preferred English with a first-hand official or state-media source"]
+    assert first_hand.measured.startswith("2/7") and not first_hand.met
+
+
+def test_a_copy_that_names_its_original_is_labelled_a_copy(glossary: Glossary) -> None:
+    from dataclasses import replace
+
+    from nqp_terms.termbase.stats import evidence_class
+
+    term = glossary.concepts["xinzhi-shengchanli"].preferred("en")
+    assert evidence_class(glossary, term) == "official first-hand"
+    copied = {**glossary.sources, **{source_id: replace(glossary.sources[source_id], copy_of="https://www.gov.cn/x")
+                                     for source_id in term.sources}}
+
+    class Mirrored:
+        sources = copied
+
+    assert evidence_class(Mirrored(), term) == "copy"
 
 
 def test_unsourced_renderings_are_listed(glossary: Glossary) -> None:
@@ -41,6 +67,9 @@ def test_stats_command_in_text_and_json(capsys) -> None:
     assert main(["--no-shipped", "--glossary", str(FIXTURE), "stats"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("7 concepts, 7 sources")
-    assert "Sourced from official or state-media publications: 57.1%" in out
+    assert "Sourced from official or state-media publications: 28.6%" in out
+    # The status table counts deprecated and superseded apart; the summary line says it counts both.
+    assert "Deprecated or superseded English renderings: 8" in out
+    assert "[falls short] concepts: 7 (>= 700)" in out
     assert main(["--no-shipped", "--glossary", str(FIXTURE), "stats", "--format", "json"]) == 0
     assert json.loads(capsys.readouterr().out)["deprecated_renderings"] == 8

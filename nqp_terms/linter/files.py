@@ -163,14 +163,16 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
             else:
                 raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             text = _decode(raw)
-            findings = linter.lint(text)
+            # A NUL in a file is read as U+FFFD (one character for one: offsets hold); a file cannot hold
+            # a lone surrogate, for it was decoded as UTF-8.
+            findings = linter.lint(text, errors="replace")
             result = FileResult(shown)
             if fix:
-                outcome = fix_converged(text, findings, linter.lint)
+                outcome = fix_converged(text, findings, partial(linter.lint, errors="replace"))
                 findings = outcome.findings
                 result.original_text, result.fixed_text, result.applied = text, outcome.text, outcome.applied
                 result.snapshot, result.bom = snapshot, raw.startswith(b"\xef\xbb\xbf")
-                result.remaining = linter.lint(outcome.text) if outcome.text != text else findings
+                result.remaining = linter.lint(outcome.text, errors="replace") if outcome.text != text else findings
             result.findings = _locate(findings, text, shown, 1)
             return result
         # Findings of a large file are produced chunk by chunk as the caller reads them,
@@ -185,7 +187,7 @@ def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Findin
     state = DocumentState()
     offset, line = 0, 1
     for chunk in _chunks(path):
-        for finding in _locate(linter.lint(chunk, state=state), chunk, shown, line):
+        for finding in _locate(linter.lint(chunk, state=state, errors="replace"), chunk, shown, line):
             yield replace(finding, start=finding.start + offset, end=finding.end + offset)
         offset += len(chunk)
         line += chunk.count("\n")
@@ -303,7 +305,7 @@ def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable
     try:
         if path == "-" or os.path.getsize(path) <= CHUNKED_ABOVE:
             text = _read(path)
-            findings = linter.lint(text)
+            findings = linter.lint(text, errors="replace")
             report.count(findings)
             for piece in output.pieces(findings, shown, text):
                 write(piece)
@@ -311,7 +313,7 @@ def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable
         state = DocumentState()
         offset, line = 0, 1
         for chunk in _chunks(path):
-            findings = linter.lint(chunk, state=state)
+            findings = linter.lint(chunk, state=state, errors="replace")
             report.count(findings)
             for piece in output.pieces(findings, shown, chunk, first_line=line, offset=offset):
                 write(piece)

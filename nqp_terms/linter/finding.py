@@ -89,6 +89,17 @@ class FindingTemplate:
         return finding
 
 
+def locate(findings: list[Finding], text: str) -> list[Finding]:
+    """The findings in ``text`` with their 1-based line and column filled in, as the command line reports them.
+
+    >>> from nqp_terms import lint
+    >>> [(f.match, f.line, f.column) for f in locate(lint("Intro.\\nWe Go out."), "Intro.\\nWe Go out.")]
+    [('Go out', 2, 4)]
+    """
+    starts = line_starts(text)
+    return [finding.located(text, starts, finding.path) for finding in findings]
+
+
 def positions(text: str, starts: Iterable[int], first_line: int = 1) -> Iterator[tuple[int, int]]:
     r"""The 1-based line and column of each offset in ``starts``, in one pass over the text's line breaks.
 

@@ -61,6 +61,7 @@ _ASCII_TABLE = bytes(
 )
 
 
+_ONE_FOR_ONE = str.maketrans({"ſ": "s", "ı": "i", "\u0130": "i", "ς": "σ", "Σ": "σ"})
 # Runs this long are collapsed first, in one round each (see canonical_view).
 _WIDE_SEPARATORS = (" " * 32, " " * 8)
 # The first byte of each multi-byte UTF-8 character, and how many bytes follow it.
@@ -130,9 +131,10 @@ def canonical_view(text: str) -> CanonicalView:
         pieces, previous = [], 0
         for start, end in _pending.runs:
             pieces.append(ascii_part[previous:start])
-            lowered = text[start:end].lower()
-            if len(lowered) != end - start:  # a few characters (İ) lower-case to two
-                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end])
+            # One letter for one: the long s and dotless i as s and i, İ as i, ς as σ (see normalize).
+            lowered = text[start:end].translate(_ONE_FOR_ONE).lower()
+            if len(lowered) != end - start:  # a few characters lower-case to two
+                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end].translate(_ONE_FOR_ONE))
             pieces.append(_NON_WORD.sub(" ", lowered))
             previous = end
         pieces.append(ascii_part[previous:])

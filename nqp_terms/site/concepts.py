@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..glossary import Glossary
 from ..termbase.model import Concept, Source, Term
+from ..termbase.stats import evidence_class
 from .markup import attr, generated_notice, html_text, md, toneless
 from .search import prefix_keys, search_boost, search_title
 
@@ -28,12 +29,23 @@ def source_line(source: Source) -> str:
             f"*{source.kind}*.{note} <span class=\"nqp-source-id\">`{source.id}`</span>")
 
 
+#: What each evidence class tells a translator, shown as the label's tooltip.
+_EVIDENCE_HINTS = {
+    "official first-hand": "printed on the government or Party publisher's own site",
+    "state media first-hand": "printed on the state news outlet's own site",
+    "copy": "an official or state-media text read on another site that names its original",
+    "third party": "printed by other media, academics or organisations",
+}
+
+
 def _reliability(glossary: Glossary, term: Term) -> str:
     level = glossary.reliability(term)
     if not term.sources:
         return ('<span class="nqp-unsourced" title="no publication of this rendering was found">'
                 "unsourced · low reliability</span>")
-    return f'<span class="nqp-reliability nqp-{level}">{level} reliability</span>'
+    evidence = evidence_class(glossary, term)
+    return (f'<span class="nqp-reliability nqp-{level}" title="{_EVIDENCE_HINTS.get(evidence, "")}">'
+            f"{evidence} · {level} reliability</span>")
 
 
 def _cited(glossary: Glossary, ids: tuple[str, ...]) -> str:
