@@ -317,7 +317,11 @@ def normalize(text: str, lang: LanguageChoice = "auto") -> str:
 
 
 def normalize_and_explain(text: str, lang: LanguageChoice = "auto") -> tuple[str, list[str]]:
-    """Return the normalised text and the names of the steps that changed it, in order."""
+    """Return the normalised text and the names of the steps that changed it, in order.
+
+    >>> normalize_and_explain("adhere to ”Introduced“")
+    ('adhere to "introduced"', ['fold_quotes', 'lowercase'])
+    """
     result = normalize_mapped(text, lang)
     return result.text, list(result.steps)
 
