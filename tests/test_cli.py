@@ -22,7 +22,7 @@ def test_lookup_prints_the_preferred_rendering_and_its_source(capsys) -> None:
     code, out, _ = run(capsys, "lookup", "新质生产力")
     assert code == ExitStatus.OK
     assert "new quality productive forces" in out
-    assert "http://en.qstheory.cn/xijinping.html" in out
+    assert "http://en.qstheory.cn/2024-11/12/c_1043431.htm" in out
     assert "Do not use: new quality productivity" in out
 
 
