@@ -53,8 +53,9 @@ def reference_pages() -> dict[str, str]:
 def reference_nav() -> list[dict[str, list[Any]]]:
     """The navigation entries of the reference pages, in MkDocs' ``nav`` form: each page by its name."""
     return [
-        {"Python API": [f"{API_DIR}/index.md", *({f"nqp_terms.{name}": api_path(name)} for name in nqp_terms.__all__)]},
-        {"Command line": [f"{CLI_DIR}/index.md",
+        {"Python API": [{"All names": f"{API_DIR}/index.md"},
+                        *({f"nqp_terms.{name}": api_path(name)} for name in nqp_terms.__all__)]},
+        {"Command line": [{"All commands": f"{CLI_DIR}/index.md"},
                           *({f"nqp-terms {command}": command_path(command)} for command in _commands())]},
     ]
 
