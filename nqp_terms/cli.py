@@ -255,9 +255,8 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from .linter.config import ConfigError, LintConfig, find_config, load_config
-    from .linter.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
-    from .linter.report import as_sarif, as_text
-    from .linter.rules import SeverityLevel
+    from .linter.files import LinterSpec, OutputStream, expand_paths, lint_files, unified_diff, write_fixed
+    from .linter.report import OutputFormat
 
     _ = ui.gettext
     try:
@@ -278,34 +277,23 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
     files, missing = expand_paths(args.paths)
-    results = [*missing]
-    reported = 0
-    severities: list[str] = []  # of the findings that decide the exit status
-    collected = []  # only SARIF, one JSON document, needs every finding at once
-    first_json = True
+    output = OutputFormat(args.format, pretty=args.pretty, version=_version() if args.format == "sarif" else "")
+    if not (args.fix or args.diff):
+        return _lint_streamed(args, spec, files, missing, output, config.fail_on, ui)
+    errors = bool(missing)
+    reported = written = 0
+    counts: dict[str, int] = {}  # severity -> findings that decide the exit status
     fixing = args.fix and not args.diff
     # `lint --fix -` writes the fixed text to standard output, so the report goes to standard error.
-    out = sys.stderr if fixing and "-" in files else sys.stdout
-    if args.format == "json" and not args.diff:
-        print("[", file=out)
-    for result in lint_files(spec, files, fix=args.fix or args.diff, jobs=args.jobs):
-        results.append(result)
+    stream = OutputStream(output, sys.stderr if fixing and "-" in files else sys.stdout)
+    for result in lint_files(spec, files, fix=True, jobs=args.jobs):
         findings = []
         try:
-            for finding in result.findings:
-                findings.append(finding)
-                if args.diff:
-                    continue
-                if args.format == "json":
-                    print(("" if first_json else ",\n") + json.dumps(finding.as_json(), ensure_ascii=False), end="",
-                          file=out)
-                    first_json = False
-                elif args.format == "sarif":
-                    collected.append(finding)
-                else:
-                    print(as_text([finding]), file=out)
+            findings.extend(result.findings)
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
+        if not args.diff:
+            stream.write(output.piece(findings, result.path))
         reported += len(findings)
         fixed = False
         if result.error:
@@ -322,29 +310,58 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
                 print(f"{result.path}: {problem}", file=sys.stderr)
             else:
                 fixed = True
+        errors = errors or bool(result.error)
+        written += bool(result.written)
         # What --fix repaired no longer counts against --fail-on; what it could not repair does.
-        remaining = result.remaining if fixed and result.remaining is not None else findings
-        severities += [finding.severity for finding in remaining]
+        for finding in result.remaining if fixed and result.remaining is not None else findings:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
         if args.diff:
             sys.stdout.write(unified_diff(result))
     for result in missing:
         print(f"{result.path}: {result.error}", file=sys.stderr)
-    if args.format == "json" and not args.diff:
-        print("\n]", file=out)
-    elif args.format == "sarif" and not args.diff:
-        print(as_sarif(collected, _version()), file=out)
+    if not args.diff:
+        stream.close()
     if args.format == "text" and not args.diff:
-        written = sum(1 for r in results if r.written)
         summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
         if args.fix:
             summary += "; " + _("{fixed} files fixed").format(fixed=written)
         print(summary, file=sys.stderr)
-    if any(r.error for r in results):
+    return _lint_status(errors, counts, config.fail_on)
+
+
+def _lint_streamed(args: argparse.Namespace, spec: Any, files: list[str], missing: list[Any], output: Any,
+                   fail_on: str, ui: Messages) -> ExitStatus:
+    """``lint`` without --fix or --diff: findings are written as they are found, and only counted."""
+    from .linter.files import OutputStream, report_files
+
+    stream = OutputStream(output, sys.stdout)
+    counts: dict[str, int] = {}
+    errors = bool(missing)
+    for report in report_files(spec, files, output, stream, jobs=args.jobs):
+        for severity, number in report.counts.items():
+            counts[severity] = counts.get(severity, 0) + number
+        if report.error:
+            errors = True
+            sys.stdout.flush()
+            print(f"{report.path}: {report.error}", file=sys.stderr)
+    for result in missing:
+        print(f"{result.path}: {result.error}", file=sys.stderr)
+    stream.close()
+    if args.format == "text":
+        print(ui.gettext("{count} findings in {files} files").format(count=sum(counts.values()), files=len(files)),
+              file=sys.stderr)
+    return _lint_status(errors, counts, fail_on)
+
+
+def _lint_status(errors: bool, counts: dict[str, int], fail_on: str) -> ExitStatus:
+    from .linter.rules import SeverityLevel
+
+    if errors:
         return ExitStatus.USAGE
-    if config.fail_on == "never":
+    if fail_on == "never":
         return ExitStatus.OK
-    threshold = SeverityLevel[config.fail_on]
-    failing = [s for s in severities if SeverityLevel[s] >= threshold]
+    threshold = SeverityLevel[fail_on]
+    failing = any(SeverityLevel[severity] >= threshold for severity in counts)
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
@@ -383,7 +400,7 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
             continue
         per_file = CheckResult()
         for segment in segments:
-            result = checker.check(segment.source, segment.target, segment=segment.id)
+            result = checker.check(segment.source, segment.target, segment=segment.id, errors="replace")
             per_file.add(result)
             findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
         overall.add(per_file)
@@ -575,7 +592,9 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     lint.set_defaults(format="text")
     for action in lint._actions:
         if action.dest == "format":
-            action.choices = ("text", "json", "sarif")
+            action.choices = ("text", "json", "jsonl", "sarif")
+    lint.add_argument("--pretty", action="store_true",
+                      help=_("indent JSON output for people (it is written one finding per line by default)"))
     lint.add_argument("--fix", action="store_true", help=_("rewrite files in place with the suggestions"))
     lint.add_argument("--diff", action="store_true", help=_("print the fixes as a unified diff instead"))
     lint.add_argument("--force", action="store_true",
