@@ -10,7 +10,7 @@ lags behind the code.
 >>> pages = api_pages()
 >>> sorted(pages)[:2]
 ['reference/api/AmbiguousTerm.md', 'reference/api/Concept.md']
->>> "nqp_terms.lookup(query: str) -> Match" in pages["reference/api/lookup.md"]
+>>> "nqp_terms.lookup(query: str" in pages["reference/api/lookup.md"]
 True
 >>> "| `--select RULES` |" in command_pages()["reference/cli/lint.md"]
 True
@@ -112,8 +112,8 @@ class _Annotation:
 def signature(obj: Callable[..., Any]) -> str:
     """``obj``'s parameters and return annotation as written in the source, without quotes.
 
-    >>> signature(nqp_terms.lint)
-    '(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> list[Finding]'
+    >>> signature(api_path), signature(nqp_terms.Glossary.concept)
+    ('(name: str) -> str', '(self, concept_id: str) -> Concept')
     """
     try:
         found = inspect.signature(obj)
