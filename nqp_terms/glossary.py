@@ -44,7 +44,15 @@ _RELIABILITY_BY_KIND: dict[str, Reliability] = {
 
 
 class Glossary:
-    """A validated termbase: concepts by id, the source registry, and lookup over both languages."""
+    """A validated termbase: concepts by id, the source registry, and lookup over both languages.
+
+    >>> import nqp_terms
+    >>> glossary = nqp_terms.load()
+    >>> "niubizi" in glossary, glossary.concept("niubizi").zh
+    (True, '牛鼻子')
+    >>> glossary.lookup("Bull nose").use_instead
+    'crux'
+    """
 
     def __init__(self, data: GlossaryData, *, origin: str = "",
                  tables: Tables | None = None) -> None:
@@ -211,6 +219,14 @@ def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True)
     """Load a glossary.  With no paths, the shipped one; ``over_shipped`` layers yours on top of it.
 
     Concepts in your glossary with the id of a shipped concept replace it; new ids extend it.
+    A glossary that does not validate raises :class:`GlossaryError` with every problem.
+
+    >>> load().concept("niubizi").en
+    'crux'
+    >>> load("no/such/glossary")
+    Traceback (most recent call last):
+    nqp_terms.termbase.model.GlossaryError: 1 problem in the glossary:
+      no/such/glossary: file-unreadable: no such file or directory
     """
     if not paths:
         return _shipped_glossary() if use_cache else Glossary.from_paths(shipped_glossary_path(), use_cache=False)
@@ -218,7 +234,20 @@ def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True)
 
 
 def clear_caches() -> None:
-    """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries."""
+    """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries.
+
+    The next call reads and validates the YAML again.  Here with a cache directory of its own
+    (``NQP_TERMS_CACHE``), so the example leaves the user's cache alone:
+
+    >>> import os, tempfile
+    >>> saved = os.environ.get("NQP_TERMS_CACHE")
+    >>> os.environ["NQP_TERMS_CACHE"] = tempfile.mkdtemp()
+    >>> clear_caches()
+    >>> lookup("牛鼻子").concept.id
+    'niubizi'
+    >>> if saved is None: del os.environ["NQP_TERMS_CACHE"]
+    ... else: os.environ["NQP_TERMS_CACHE"] = saved
+    """
     global _shipped
     from .termbase.cache import clear_cache
 
@@ -236,7 +265,13 @@ def lookup(query: str, *, corrections: bool = False, errors: Errors = "strict") 
 
 
 def get(query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match | None:
-    """:meth:`Glossary.get` on the shipped glossary."""
+    """:meth:`Glossary.get` on the shipped glossary: the match, or ``None`` where :func:`lookup` raises.
+
+    >>> get("牛鼻子").concept.en
+    'crux'
+    >>> get("no such term") is None
+    True
+    """
     return _shipped_glossary().get(query, corrections=corrections, errors=errors)
 
 

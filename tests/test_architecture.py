@@ -35,9 +35,9 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     # the command line; "package" only for __version__
     "cli": frozenset({"safe_write", "package", "formats", "checker", "linter", "glossary", "index", "termbase",
                       "text", "i18n", "schema"}),
-    # the reference site documents everything, the command line included
-    "site": frozenset({"safe_write", "cli", "formats", "checker", "linter", "glossary", "index", "termbase", "text",
-                       "i18n"}),
+    # the reference site documents everything, the command line and the public API ("package") included
+    "site": frozenset({"safe_write", "package", "cli", "formats", "checker", "linter", "glossary", "index",
+                       "termbase", "text", "i18n"}),
     "main": frozenset({"cli"}),  # python -m nqp_terms
 }
 

@@ -29,6 +29,11 @@ class Match:
 
     When the query was a deprecated rendering, :attr:`is_deprecated` is true
     and :attr:`use_instead` names the rendering to use.
+
+    >>> import nqp_terms
+    >>> match = nqp_terms.lookup("Bull nose")
+    >>> match.concept.id, match.term.term, match.via, match.is_deprecated, match.use_instead
+    ('niubizi', 'bull nose', 'en', True, 'crux')
     """
 
     concept: Concept
