@@ -2,7 +2,8 @@
 
 :func:`run_partition` is what a local worker process and a Dask worker both call.  The linter (or
 checker) is built once per process, from the glossary cache, on the first partition, and kept for
-every later one; :data:`BUILDS` counts the builds, so tests can see that it happens once.
+every later one; each output says how many times its process built that linter, so tests can see
+that it happens once.
 
 What comes back is small and picklable: the partition's findings and per-document rows as Parquet
 bytes, and a :func:`tally` of counts that the run adds up (:func:`merge`) into ``summary.json``.
@@ -18,9 +19,10 @@ from ..linter.files import LinterSpec
 from .partitions import Partition
 from .readers import Document, Fields, read_documents
 
-#: How many times this process built a linter or checker (once, for a whole run).
-BUILDS = 0
-_built: tuple[tuple[str, LinterSpec], Any] | None = None
+#: The linters and checkers this process built, with the job each is for: (mode, spec), tool, builds.
+#: A Dask worker outlives a run, so it keeps the last few, and a run does not rebuild what it finds here.
+_built: list[tuple[tuple[str, LinterSpec], Any, int]] = []
+_KEEP = 4
 
 
 @dataclass(frozen=True)
@@ -48,28 +50,35 @@ class PartitionOutput:
     builds: int = 0
 
 
-def tool_for(job: Job) -> Any:
-    """This process's linter (``lint``) or checker (``check``) for ``job``, built on first use only."""
-    global _built, BUILDS
+def tool_for(job: Job) -> tuple[Any, int]:
+    """This process's linter (``lint``) or checker (``check``) for ``job``, built on first use only,
+    and how many times this process has built it (1, unless it was pushed out by other jobs)."""
     key = (job.mode, job.spec)
-    if _built is None or _built[0] != key:
-        linter = job.spec.build()
-        if job.mode == "check":
-            from ..checker.bilingual import Checker
+    for index, (known, tool, builds) in enumerate(_built):
+        if known == key:  # specs hold a LintConfig with a dict: compared, not hashed
+            return tool, builds
+    builds = 1 + sum(1 for known in _FORGOTTEN if known == key)
+    linter = job.spec.build()
+    if job.mode == "check":
+        from ..checker.bilingual import Checker
 
-            tool: Any = Checker(linter.glossary, linter.config)
-        else:
-            tool = linter
-        _built = (key, tool)
-        BUILDS += 1
-    return _built[1]
+        tool = Checker(linter.glossary, linter.config)
+    else:
+        tool = linter
+    _built.insert(0, (key, tool, builds))
+    if len(_built) > _KEEP:
+        _FORGOTTEN.append(_built.pop()[0])
+    return tool, builds
+
+
+_FORGOTTEN: list[tuple[str, LinterSpec]] = []
 
 
 def run_partition(job: Job, partition: Partition) -> PartitionOutput:
     """Lint or check every document of ``partition``."""
     from .tables import documents_table, findings_table, to_parquet
 
-    tool = tool_for(job)
+    tool, builds = tool_for(job)
     findings = _columns(FINDING_COLUMNS)
     documents = _columns(DOCUMENT_COLUMNS)
     counts = new_tally()
@@ -82,7 +91,7 @@ def run_partition(job: Job, partition: Partition) -> PartitionOutput:
     counts["bytes"] = partition.size
     counts["partitions"] = 1
     return PartitionOutput(partition.number, to_parquet(findings_table(findings)),
-                           to_parquet(documents_table(documents)), counts, os.getpid(), BUILDS)
+                           to_parquet(documents_table(documents)), counts, os.getpid(), builds)
 
 
 FINDING_COLUMNS = ("input", "document", "rule", "severity", "start", "end", "match", "suggestion", "concept",
