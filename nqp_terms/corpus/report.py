@@ -279,6 +279,9 @@ def _bar_chart(labels: list[str], values: list[int], urls: list[str] | None, uni
                         if len(labels) > 8 else "center")
         axes.set_ylabel(unit)
         axes.set_xlabel(xlabel)
+    from matplotlib.ticker import MaxNLocator
+
+    (axes.xaxis if horizontal else axes.yaxis).set_major_locator(MaxNLocator(integer=True))  # counts: whole numbers
     for bar, url in zip(bars, urls or []):
         bar.set_url(url)  # the SVG backend wraps the bar in <a href=...>
     return _svg(figure)
