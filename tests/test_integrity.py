@@ -95,6 +95,7 @@ def test_calques_attributed_to_the_seed_occur_in_it(concept_id: str) -> None:
 def test_every_source_is_cited() -> None:
     terms = [t for c in shipped() for ts in c.terms.values() for t in ts]
     cited = {s for t in terms for s in (*t.sources, *t.seen_in)} | {x.source for t in terms for x in t.contexts}
+    cited |= {c.definition.source for c in shipped() if c.definition.source}
     # A note may also point at a source ("the Chinese definition is from ...").
     notes = " ".join(n for c in shipped() for n in (c.note, c.usage_note, *(t.note for t in terms)) if n)
     notes += " ".join(n for t in terms for n in (t.note, t.usage_note) if n)
