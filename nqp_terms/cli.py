@@ -163,25 +163,39 @@ def _problem_record(problem: Problem) -> dict[str, Any]:
     return asdict(problem)
 
 
+#: Problems that a reference to the shipped glossary (a source, a related concept) would resolve.
+_REFERENCE_PROBLEMS = frozenset({"unknown-source", "unknown-concept", "unknown-subject-field", "unknown-replacement"})
+
+
 def cmd_validate(args: argparse.Namespace, glossary_factory: Callable[[], Glossary], ui: Messages) -> ExitStatus:
+    """Validate PATHs as ``--glossary PATH`` reads them: layered over the shipped glossary unless ``--no-shipped``."""
     _ = ui.gettext
     paths = [Path(p) for p in args.paths]
+    over_shipped = not (args.no_shipped or args.validate_no_shipped)
     try:
         if paths:
-            glossary = load(*paths, over_shipped=args.over_shipped, use_cache=False)
+            glossary = load(*paths, over_shipped=over_shipped, use_cache=False)
         else:
             glossary = glossary_factory()
     except GlossaryError as error:
         files = len({p.file for p in error.problems})
         if args.format == "json":
-            _print_json({"valid": False, "problems": [_problem_record(p) for p in error.problems]})
+            _print_json({"valid": False, "over_shipped": over_shipped,
+                         "problems": [_problem_record(p) for p in error.problems]})
         else:
             for problem in error.problems:
                 print(problem)
             print(_("{count} problems in {files} files").format(count=len(error.problems), files=files))
+            if not over_shipped and any(p.code in _REFERENCE_PROBLEMS for p in error.problems):
+                print(_("References were resolved in these files alone (--no-shipped); without --no-shipped they "
+                        "are also resolved against the shipped glossary, as --glossary PATH reads them."))
         return ExitStatus.FAILURE
     if args.format == "json":
-        _print_json({"valid": True, "problems": [], "concepts": len(glossary), "sources": len(glossary.sources)})
+        _print_json({"valid": True, "over_shipped": over_shipped, "problems": [], "concepts": len(glossary),
+                     "sources": len(glossary.sources)})
+    elif over_shipped and (paths or args.glossary):
+        print(_("valid over the shipped glossary: {concepts} concepts, {sources} sources in all").format(
+            concepts=len(glossary), sources=len(glossary.sources)))
     else:
         print(_("valid: {concepts} concepts, {sources} sources").format(
             concepts=len(glossary), sources=len(glossary.sources)))
@@ -241,9 +255,8 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
 
 def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     from .linter.config import ConfigError, LintConfig, find_config, load_config
-    from .linter.files import LinterSpec, expand_paths, lint_files, unified_diff, write_fixed
-    from .linter.report import as_sarif, as_text
-    from .linter.rules import SeverityLevel
+    from .linter.files import LinterSpec, OutputStream, expand_paths, lint_files, unified_diff, write_fixed
+    from .linter.report import OutputFormat
 
     _ = ui.gettext
     try:
@@ -251,47 +264,36 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
         config = load_config(config_path)
         overrides: dict[str, Any] = {}
         if args.select:
-            overrides["select"] = frozenset(_rule_codes(args.select))
+            overrides["select"] = frozenset(_rule_codes(args.select, "--select", ui))
         if args.ignore:
-            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore))
+            overrides["ignore"] = config.ignore | frozenset(_rule_codes(args.ignore, "--ignore", ui))
         if args.fail_on:
             overrides["fail_on"] = args.fail_on
         if overrides:
             config = LintConfig(**{**config.__dict__, **overrides})
-    except (ConfigError, KeyError) as error:
+    except ConfigError as error:
         print(f"nqp-terms: {error}", file=sys.stderr)
         return ExitStatus.USAGE
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
     files, missing = expand_paths(args.paths)
-    results = [*missing]
-    reported = 0
-    severities: list[str] = []  # of the findings that decide the exit status
-    collected = []  # only SARIF, one JSON document, needs every finding at once
-    first_json = True
+    output = OutputFormat(args.format, pretty=args.pretty, version=_version() if args.format == "sarif" else "")
+    if not (args.fix or args.diff):
+        return _lint_streamed(args, spec, files, missing, output, config.fail_on, ui)
+    errors = bool(missing)
+    reported = written = 0
+    counts: dict[str, int] = {}  # severity -> findings that decide the exit status
     fixing = args.fix and not args.diff
     # `lint --fix -` writes the fixed text to standard output, so the report goes to standard error.
-    out = sys.stderr if fixing and "-" in files else sys.stdout
-    if args.format == "json" and not args.diff:
-        print("[", file=out)
-    for result in lint_files(spec, files, fix=args.fix or args.diff, jobs=args.jobs):
-        results.append(result)
+    stream = OutputStream(output, sys.stderr if fixing and "-" in files else sys.stdout)
+    for result in lint_files(spec, files, fix=True, jobs=args.jobs):
         findings = []
         try:
-            for finding in result.findings:
-                findings.append(finding)
-                if args.diff:
-                    continue
-                if args.format == "json":
-                    print(("" if first_json else ",\n") + json.dumps(finding.as_json(), ensure_ascii=False), end="",
-                          file=out)
-                    first_json = False
-                elif args.format == "sarif":
-                    collected.append(finding)
-                else:
-                    print(as_text([finding]), file=out)
+            findings.extend(result.findings)
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
+        if not args.diff:
+            stream.write(output.piece(findings, result.path))
         reported += len(findings)
         fixed = False
         if result.error:
@@ -308,29 +310,58 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
                 print(f"{result.path}: {problem}", file=sys.stderr)
             else:
                 fixed = True
+        errors = errors or bool(result.error)
+        written += bool(result.written)
         # What --fix repaired no longer counts against --fail-on; what it could not repair does.
-        remaining = result.remaining if fixed and result.remaining is not None else findings
-        severities += [finding.severity for finding in remaining]
+        for finding in result.remaining if fixed and result.remaining is not None else findings:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
         if args.diff:
             sys.stdout.write(unified_diff(result))
     for result in missing:
         print(f"{result.path}: {result.error}", file=sys.stderr)
-    if args.format == "json" and not args.diff:
-        print("\n]", file=out)
-    elif args.format == "sarif" and not args.diff:
-        print(as_sarif(collected, _version()), file=out)
+    if not args.diff:
+        stream.close()
     if args.format == "text" and not args.diff:
-        written = sum(1 for r in results if r.written)
         summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
         if args.fix:
             summary += "; " + _("{fixed} files fixed").format(fixed=written)
         print(summary, file=sys.stderr)
-    if any(r.error for r in results):
+    return _lint_status(errors, counts, config.fail_on)
+
+
+def _lint_streamed(args: argparse.Namespace, spec: Any, files: list[str], missing: list[Any], output: Any,
+                   fail_on: str, ui: Messages) -> ExitStatus:
+    """``lint`` without --fix or --diff: findings are written as they are found, and only counted."""
+    from .linter.files import OutputStream, report_files
+
+    stream = OutputStream(output, sys.stdout)
+    counts: dict[str, int] = {}
+    errors = bool(missing)
+    for report in report_files(spec, files, output, stream, jobs=args.jobs):
+        for severity, number in report.counts.items():
+            counts[severity] = counts.get(severity, 0) + number
+        if report.error:
+            errors = True
+            sys.stdout.flush()
+            print(f"{report.path}: {report.error}", file=sys.stderr)
+    for result in missing:
+        print(f"{result.path}: {result.error}", file=sys.stderr)
+    stream.close()
+    if args.format == "text":
+        print(ui.gettext("{count} findings in {files} files").format(count=sum(counts.values()), files=len(files)),
+              file=sys.stderr)
+    return _lint_status(errors, counts, fail_on)
+
+
+def _lint_status(errors: bool, counts: dict[str, int], fail_on: str) -> ExitStatus:
+    from .linter.rules import SeverityLevel
+
+    if errors:
         return ExitStatus.USAGE
-    if config.fail_on == "never":
+    if fail_on == "never":
         return ExitStatus.OK
-    threshold = SeverityLevel[config.fail_on]
-    failing = [s for s in severities if SeverityLevel[s] >= threshold]
+    threshold = SeverityLevel[fail_on]
+    failing = any(SeverityLevel[severity] >= threshold for severity in counts)
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
@@ -369,7 +400,7 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
             continue
         per_file = CheckResult()
         for segment in segments:
-            result = checker.check(segment.source, segment.target, segment=segment.id)
+            result = checker.check(segment.source, segment.target, segment=segment.id, errors="replace")
             per_file.add(result)
             findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
         overall.add(per_file)
@@ -497,10 +528,22 @@ def _summary_line(name: str, result: Any, ui: Messages) -> str:
                                found=result.terms_found)
 
 
-def _rule_codes(names: Sequence[str]) -> list[str]:
-    from .linter.rules import rule_by_name
+def _rule_codes(names: Sequence[str], option: str, ui: Messages) -> list[str]:
+    """The rule codes ``--select`` or ``--ignore`` names (codes or names, comma-separated or repeated)."""
+    from .linter.config import ConfigError
+    from .linter.rules import RULES, rule_by_name
 
-    return [rule_by_name(n.strip()).code for value in names for n in value.split(",") if n.strip()]
+    codes = []
+    for name in (n.strip() for value in names for n in value.split(",")):
+        if not name:
+            continue
+        try:
+            codes.append(rule_by_name(name).code)
+        except KeyError:
+            rules = ", ".join(f"{code} ({rule.name})" for code, rule in RULES.items())
+            raise ConfigError(ui.gettext("{option}: unknown rule {name!r}; use one of these codes or names: {rules}")
+                              .format(option=option, name=name, rules=rules)) from None
+    return codes
 
 
 # --------------------------------------------------------------- normalize
@@ -598,6 +641,14 @@ def cmd_import(args: argparse.Namespace, ui: Messages) -> ExitStatus:
 # ------------------------------------------------------------------ parser
 
 
+class _JoinWords(argparse.Action):
+    """``lookup Bull nose`` without quotes: the shell splits the term, the parser joins it again."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: Any,
+                 option_string: str | None = None) -> None:
+        setattr(namespace, self.dest, " ".join(values))
+
+
 def build_parser(ui: Messages) -> argparse.ArgumentParser:
     _ = ui.gettext
     parser = argparse.ArgumentParser(
@@ -617,22 +668,30 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
-    lookup.add_argument("query", help=_("Chinese (Simplified or Traditional), pinyin, or English"))
+    lookup.add_argument("query", nargs="+", action=_JoinWords,
+                        help=_("Chinese (Simplified or Traditional), pinyin, or English; "
+                               "words without quotes are joined with spaces"))
     search = add("search", _("list concepts whose terms start with or contain TEXT"))
-    search.add_argument("text")
+    search.add_argument("text", nargs="+", action=_JoinWords, help=_("words without quotes are joined with spaces"))
     search.add_argument("--limit", type=int, default=20, help=_("at most this many results"))
     validate = add("validate", _("check glossary files and report every problem"))
     validate.add_argument("paths", nargs="*", metavar="PATH",
-                          help=_("glossary directories or files (default: the shipped glossary)"))
-    validate.add_argument("--over-shipped", action="store_true",
-                          help=_("resolve references against the shipped glossary too"))
+                          help=_("glossary directories or files, layered over the shipped glossary as --glossary "
+                                 "reads them (default: the shipped glossary)"))
+    # Its own dest: a subcommand's default would overwrite the global --no-shipped given before the command.
+    validate.add_argument("--no-shipped", dest="validate_no_shipped", action="store_true",
+                          help=_("validate the PATHs alone, without the shipped glossary"))
+    # The default since PATH and --glossary PATH agree; still accepted, so scripts that pass it keep working.
+    validate.add_argument("--over-shipped", action="store_true", help=argparse.SUPPRESS)
     add("stats", _("count concepts, terms, deprecated renderings and sourced renderings"))
     lint = add("lint", _("find deprecated renderings and other term problems in English text"))
     lint.add_argument("paths", nargs="+", metavar="PATH", help=_("files or directories to lint; - for standard input"))
     lint.set_defaults(format="text")
     for action in lint._actions:
         if action.dest == "format":
-            action.choices = ("text", "json", "sarif")
+            action.choices = ("text", "json", "jsonl", "sarif")
+    lint.add_argument("--pretty", action="store_true",
+                      help=_("indent JSON output for people (it is written one finding per line by default)"))
     lint.add_argument("--fix", action="store_true", help=_("rewrite files in place with the suggestions"))
     lint.add_argument("--diff", action="store_true", help=_("print the fixes as a unified diff instead"))
     lint.add_argument("--force", action="store_true",

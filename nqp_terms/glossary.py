@@ -31,6 +31,7 @@ from .termbase.layout import shipped_glossary_path
 from .termbase.load import read_glossary, shipped_spelling_variants
 from .termbase.model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
 from .text.normalize import use_spelling_variants
+from .text.input_policy import Errors, checked
 
 # English normalisation respells British forms with the shipped table, read on first use.
 use_spelling_variants(shipped_spelling_variants)
@@ -87,24 +88,25 @@ class Glossary:
         except KeyError:
             raise TermNotFound(concept_id, self._index.suggestions(concept_id)) from None
 
-    def get(self, query: str) -> Match | None:
+    def get(self, query: str, *, errors: Errors = "strict") -> Match | None:
         """Find the concept a query names, or ``None``.  See :meth:`lookup` for what a query may be."""
-        return self._index.find(query)
+        return self._index.find(checked(query, errors, "query"))
 
-    def lookup(self, query: str) -> Match:
+    def lookup(self, query: str, *, errors: Errors = "strict") -> Match:
         """Find the concept a query names.
 
         The query may be Simplified or Traditional Chinese (with spaces, full-width
         characters or quotes around it), pinyin (tone marks, tone numbers or none),
         or an English term of any status, in any case, singular or plural, British or
         American, with hyphens or spaces.  Raises :class:`TermNotFound` with
-        suggestions, or :class:`AmbiguousTerm`.
+        suggestions, or :class:`AmbiguousTerm`.  A lone surrogate or NUL in the query raises
+        ``ValueError``, or with ``errors="replace"`` becomes U+FFFD (:mod:`nqp_terms.text.input_policy`).
         """
-        return self._index.lookup(query)
+        return self._index.lookup(checked(query, errors, "query"))
 
-    def search(self, text: str, limit: int = 20) -> list[Match]:
+    def search(self, text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:
         """Concepts whose terms (Chinese, pinyin or English) start with or contain ``text``."""
-        return self._index.search(text, limit)
+        return self._index.search(checked(text, errors, "query"), limit)
 
     def reliability(self, term: Term) -> Reliability:
         """How far a rendering can be trusted, from the best source it cites.
@@ -210,24 +212,24 @@ def clear_caches() -> None:
     clear_cache()
 
 
-def lookup(query: str) -> Match:
+def lookup(query: str, *, errors: Errors = "strict") -> Match:
     """:meth:`Glossary.lookup` on the shipped glossary.
 
     >>> lookup("xin1 zhi4 sheng1 chan3 li4").concept.en
     'new quality productive forces'
     """
-    return _shipped_glossary().lookup(query)
+    return _shipped_glossary().lookup(query, errors=errors)
 
 
-def get(query: str) -> Match | None:
+def get(query: str, *, errors: Errors = "strict") -> Match | None:
     """:meth:`Glossary.get` on the shipped glossary."""
-    return _shipped_glossary().get(query)
+    return _shipped_glossary().get(query, errors=errors)
 
 
-def search(text: str, limit: int = 20) -> list[Match]:
+def search(text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:
     """:meth:`Glossary.search` on the shipped glossary.
 
     >>> [m.concept.id for m in search("揭榜")]
     ['jiebang-guashuai']
     """
-    return _shipped_glossary().search(text, limit)
+    return _shipped_glossary().search(text, limit, errors=errors)

@@ -30,3 +30,25 @@ def test_lookup_errors_are_lookup_errors_and_bad_input_is_a_value_error() -> Non
     assert issubclass(nqp_terms.TermNotFound, LookupError)
     assert issubclass(nqp_terms.AmbiguousTerm, LookupError)
     assert issubclass(nqp_terms.GlossaryError, ValueError)
+
+
+SEED_LINES = "Reform deepened.\n\nWe will grasp the Bull nose of reform\nand Go out, and “quote” it ”“ here.\n"
+
+
+def test_lint_from_python_gives_the_line_and_column_the_command_line_prints(tmp_path, capsys) -> None:
+    import json
+
+    from nqp_terms.cli import main
+
+    path = tmp_path / "text.md"
+    path.write_text(SEED_LINES, encoding="utf-8")
+    main(["lint", "--format", "json", str(path)])
+    printed = [(f["rule"], f["match"], f["line"], f["column"]) for f in json.loads(capsys.readouterr().out)]
+    found = [(f.rule, f.match, f.line, f.column) for f in nqp_terms.lint(SEED_LINES)]
+    assert found == printed
+    assert ("NQP001", "Bull nose", 3, 19) in found and ("NQP001", "Go out", 4, 5) in found
+
+
+def test_check_from_python_locates_findings_in_the_translation() -> None:
+    result = nqp_terms.check("发展新质生产力", "We will\ndevelop new quality productivity")
+    assert [(f.match, f.line, f.column) for f in result.findings] == [("new quality productivity", 2, 9)]

@@ -22,7 +22,7 @@ def test_lookup_prints_the_preferred_rendering_and_its_source(capsys) -> None:
     code, out, _ = run(capsys, "lookup", "新质生产力")
     assert code == ExitStatus.OK
     assert "new quality productive forces" in out
-    assert "http://en.qstheory.cn/xijinping.html" in out
+    assert "http://en.qstheory.cn/2024-11/12/c_1043431.htm" in out
     assert "Do not use: new quality productivity" in out
 
 
@@ -61,6 +61,14 @@ def test_not_found_in_json(capsys) -> None:
     code, out, _ = run(capsys, "lookup", "bull nise", "--format", "json")
     assert code == 1
     assert json.loads(out) == {"query": "bull nise", "error": "not found", "suggestions": ["bull nose"]}
+
+
+def test_lookup_and_search_join_words_typed_without_quotes(capsys) -> None:
+    assert run(capsys, "lookup", "Bull", "nose") == run(capsys, "lookup", "Bull nose")
+    code, out, _ = run(capsys, "lookup", "Bull", "nose", "--format", "json")
+    assert code == 0 and json.loads(out)["matched"]["query"] == "Bull nose"
+    assert json.loads(out)["id"] == "niubizi"
+    assert run(capsys, "search", "productive", "forces") == run(capsys, "search", "productive forces")
 
 
 def test_usage_errors_exit_2(capsys) -> None:

@@ -43,17 +43,49 @@ def test_every_kind_of_sentence_break_stops_a_match(text: str) -> None:
 
 
 def test_a_line_break_inside_a_sentence_still_matches() -> None:
-    assert [f.match for f in nqp_terms.lint("It grew by three\nnew policies.")] == ["three\nnew"]
+    assert [f.match for f in nqp_terms.lint("It builds new quality\nproductivity.")] == ["new quality\nproductivity"]
 
 
-def test_a_fix_that_would_make_a_new_finding_is_not_applied_and_says_so(capsys, tmp_path: Path) -> None:
-    # "three new" → "new three" would give "new three, new and", where "three, new" is found again.
-    assert nqp_terms.fix("three new, new and") == ("three new, new and", [])
+#: A glossary where one fix would make another calque: "bean green" -> "green bean" turns
+#: "bean green soup" into "green bean soup", itself a calque of another concept.
+CHAINED = {
+    "concepts/lvdou.yaml": """id: lvdou
+subject_fields: [set-phrases]
+terms:
+  zh-Hans: [{term: 绿豆, status: preferred, pinyin: lǜdòu}]
+  en:
+    - {term: green bean, status: preferred, unsourced: true}
+    - {term: bean green, status: deprecated, use_instead: green bean}
+""",
+    "concepts/lvdoutang.yaml": """id: lvdoutang
+subject_fields: [set-phrases]
+terms:
+  zh-Hans: [{term: 绿豆汤, status: preferred, pinyin: lǜdòutāng}]
+  en:
+    - {term: mung bean soup, status: preferred, unsourced: true}
+    - {term: green bean soup, status: deprecated, use_instead: mung bean soup}
+""",
+}
+
+
+@pytest.fixture()
+def chained(tmp_path: Path) -> Path:
+    root = tmp_path / "chained"
+    for name, text in CHAINED.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_a_fix_that_would_make_a_new_finding_is_not_applied_and_says_so(capsys, tmp_path: Path,
+                                                                        chained: Path) -> None:
+    glossary = nqp_terms.load(chained, use_cache=False)
+    assert nqp_terms.fix("We ate bean green soup.", glossary=glossary) == ("We ate bean green soup.", [])
     document = tmp_path / "t.md"
-    document.write_text("three new, new and\n", encoding="utf-8")
-    code, out, err = run(capsys, "lint", "--fix", str(document))
-    assert document.read_text(encoding="utf-8") == "three new, new and\n"
-    assert "not fixed: the replacement would make a new finding, “three, new”" in out
+    document.write_text("We ate bean green soup.\n", encoding="utf-8")
+    code, out, err = run(capsys, "--glossary", str(chained), "--no-shipped", "lint", "--fix", str(document))
+    assert document.read_text(encoding="utf-8") == "We ate bean green soup.\n"
+    assert "not fixed: the replacement would make a new finding, “green bean soup”" in out
     assert code == 1 and "0 files fixed" in err
 
 
@@ -153,15 +185,16 @@ def test_a_file_changed_since_it_was_read_is_not_overwritten(tmp_path: Path) -> 
     assert [p.name for p in tmp_path.iterdir()] == ["a.md"]  # no temporary file left behind
 
 
-def test_fix_of_standard_input_writes_the_fixed_text_and_exits_by_what_remains(capsys, monkeypatch) -> None:
+def test_fix_of_standard_input_writes_the_fixed_text_and_exits_by_what_remains(capsys, monkeypatch,
+                                                                              chained: Path) -> None:
     import io
 
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"We grasp the Bull nose.\n")))
     code, out, err = run(capsys, "lint", "--fix", "-")
     assert (code, out) == (0, "We grasp the Crux.\n") and "NQP001" in err
-    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"three new, new and\n")))
-    code, out, err = run(capsys, "lint", "--fix", "-")
-    assert (code, out) == (1, "three new, new and\n") and "not fixed" in err
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"We ate bean green soup.\n")))
+    code, out, err = run(capsys, "--glossary", str(chained), "--no-shipped", "lint", "--fix", "-")
+    assert (code, out) == (1, "We ate bean green soup.\n") and "not fixed" in err
 
 
 # ------------------------------------------------------------- the other writers

@@ -54,6 +54,10 @@ def test_the_ltac_sample_imports_into_a_valid_glossary(tmp_path: Path) -> None:
     galactic = cluster.terms["en"][1]
     assert (galactic.term, galactic.status, galactic.use_instead) == ("galactic cluster", "superseded", "open cluster")
     assert cluster.terms["en"][0].contexts[0].source in reloaded.sources
+    # A deprecated rendering's evidence is the page its context sentence was taken from.
+    carbon = next(t for t in reloaded.concepts["c38"].terms["en"] if t.term == "carbon cycle")
+    assert carbon.status == "deprecated" and carbon.seen_in == (carbon.contexts[0].source,)
+    assert reloaded.sources[carbon.seen_in[0]].url == "http://hyperphysics.phy-astr.gsu.edu/HBASE/Astro/carbcyc.html"
 
 
 def test_what_does_not_fit_is_reported_not_dropped_silently() -> None:
@@ -127,3 +131,62 @@ def test_related_concepts_outside_the_file_are_reported(glossary: nqp_terms.Glos
     assert imported.concepts[0].related == ()
     assert imported.warnings == ["xinzhi-shengchanli: related concepts not in this file were left out: "
                                  "gaozhiliang-fazhan"]
+
+
+# ------------------------------------------------------------ term status
+
+
+def _statuses(concepts) -> dict[tuple[str, str, str], str]:
+    return {(c.id, language, t.term): t.status for c in concepts for language, terms in c.terms.items() for t in terms}
+
+
+@pytest.mark.parametrize("format", ["tbx", "tbx2"])
+@pytest.mark.parametrize("note", ["administrativeStatus", "normativeAuthorization"])
+def test_every_status_round_trips_through_tbx_v3_and_v2(glossary: nqp_terms.Glossary, format: str, note: str) -> None:
+    """Our export writes administrativeStatus; a file that says normativeAuthorization instead reads the same."""
+    original = _statuses(glossary)
+    assert set(original.values()) == {"preferred", "admitted", "deprecated", "superseded"}
+    tbx = export(glossary, format).replace(b'type="administrativeStatus"', f'type="{note}"'.encode())
+    imported = read_tbx(tbx, accessed=ACCESSED)
+    assert imported.warnings == []
+    assert _statuses(imported.concepts) == original
+
+
+def _one_english_pair(note: str, deprecated_value: str) -> bytes:
+    """A TBX 2008 entry: an approved English term and a second one whose status is given by ``note``."""
+    return f"""<?xml version="1.0"?>
+<martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>x</p></sourceDesc></fileDesc></martifHeader>
+<text><body><termEntry id="nqpf">
+  <langSet xml:lang="zh-CN"><tig><term>新质生产力</term></tig></langSet>
+  <langSet xml:lang="en"><tig><term>new quality productive forces</term>
+    <termNote type="normativeAuthorization">preferredTerm</termNote></tig>
+    <tig><term>new quality productivity</term>
+    <termNote type="{note}">{deprecated_value}</termNote></tig></langSet>
+</termEntry></body></text></martif>""".encode()
+
+
+@pytest.mark.parametrize(("value", "status"), [
+    ("preferredTerm-admn-sts", "admitted"),  # a second preferred term is written as admitted, with a warning
+    ("admittedTerm-admn-sts", "admitted"), ("deprecatedTerm-admn-sts", "deprecated"),
+    ("supersededTerm-admn-sts", "superseded"),
+    ("admittedTerm", "admitted"), ("deprecatedTerm", "deprecated"), ("supersededTerm", "superseded"),
+    ("standardizedTerm", "admitted"),  # prescribed, so preferred; the second preferred is admitted
+    ("notRecommended", "deprecated"), ("obsolete", "superseded"),
+])
+def test_normative_authorization_values_are_read_as_statuses(value: str, status: str) -> None:
+    concept = read_tbx(_one_english_pair("normativeAuthorization", value), accessed=ACCESSED).concepts[0]
+    first, second = concept.terms["en"]
+    assert (first.status, second.status) == ("preferred", status)
+    assert second.note is None  # read as the status, not kept as a note
+    if status in ("deprecated", "superseded"):
+        assert second.use_instead == "new quality productive forces"
+
+
+@pytest.mark.parametrize("first", ["administrativeStatus", "normativeAuthorization"])
+def test_administrative_status_decides_when_a_term_has_both(first: str) -> None:
+    notes = {"administrativeStatus": "deprecatedTerm-admn-sts", "normativeAuthorization": "admittedTerm"}
+    second = next(n for n in notes if n != first)
+    tbx = _one_english_pair(first, notes[first]).replace(
+        f"{notes[first]}</termNote>".encode(),
+        f'{notes[first]}</termNote><termNote type="{second}">{notes[second]}</termNote>'.encode())
+    assert read_tbx(tbx, accessed=ACCESSED).concepts[0].terms["en"][1].status == "deprecated"

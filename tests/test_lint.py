@@ -124,8 +124,11 @@ def test_rules_can_be_selected_ignored_and_reweighted(glossary: Glossary) -> Non
 
 def test_a_malformed_text_does_not_crash(linter: Linter) -> None:
     for text in ["", "\x00\x01", "\ud800" * 3, "”" * 1000, "`" * 99, "<!-- nqp-terms disable", "İ" * 50 + " bull nose"]:
-        linter.lint(text)
+        linter.lint(text, errors="replace")
     assert linter.lint("İİ bull nose")[0].match == "bull nose"
+    # By default a lone surrogate or NUL is a documented ValueError, with its position (input_policy).
+    with pytest.raises(ValueError, match="position 0"):
+        linter.lint("\ud800")
 
 
 def test_not_a_string_is_a_value_error(linter: Linter) -> None:

@@ -147,6 +147,15 @@ def test_select_on_the_command_line(capsys, document: Path) -> None:
     assert {line.split()[2] for line in out.splitlines()} == {"NQP001"}
 
 
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_an_unknown_rule_is_named_with_the_rules_to_choose_from(capsys, document: Path, option: str) -> None:
+    code, out, err = lint(capsys, str(document), option, "deprecated-rendering,NQP999")
+    assert code == 2 and out == ""
+    assert err.startswith(f"nqp-terms: {option}: unknown rule 'NQP999'; use one of these codes or names: "
+                          "NQP001 (deprecated-rendering), NQP002 (superseded-rendering), ")
+    assert err.rstrip().endswith("NQP102 (missing-rendering)")
+
+
 def test_jobs_give_the_same_findings(capsys, tmp_path: Path) -> None:
     for number in range(4):
         (tmp_path / f"{number}.md").write_text(f"doc {number}: the bull nose and ”x“\n", encoding="utf-8")

@@ -28,6 +28,7 @@ def problems(root: Path) -> list[tuple[str, str | None, str]]:
 
 
 def add_source(root: Path, **fields: object) -> None:
+    opt_into_the_evidence_policy(root)
     record = {"id": "planted", "publisher": "Somebody", "title": "A page", "date": "2024-03-05",
               "url": "https://english.www.gov.cn/news/202403/05/content.html", "accessed": "2026-12-01",
               "kind": "official", **fields}
@@ -38,6 +39,24 @@ def add_source(root: Path, **fields: object) -> None:
     data["terms"]["en"][0].pop("unsourced", None)
     data["terms"]["en"][0]["sources"] = ["planted"]
     concept.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def opt_into_the_evidence_policy(root: Path) -> None:
+    """A glossary with a publishers.yaml of its own follows the shipped glossary's evidence policy."""
+    registry = root / "publishers.yaml"
+    if not registry.exists():
+        registry.write_text("- {domain: example.org, publisher: An example, kind: third-party}\n", encoding="utf-8")
+
+
+def test_a_glossary_without_a_registry_is_held_only_to_the_basic_rules(glossary_copy: Path) -> None:
+    """House glossaries and TBX imports need not document evidence; blocked domains are refused anyway."""
+    concept = glossary_copy / "concepts" / "niubizi.yaml"
+    data = yaml.safe_load(concept.read_text(encoding="utf-8"))
+    next(t for t in data["terms"]["en"] if t["status"] == "deprecated").pop("seen_in")
+    concept.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert len(nqp_terms.load(glossary_copy, use_cache=False)) == 7
+    opt_into_the_evidence_policy(glossary_copy)
+    assert ("deprecated-without-evidence", "terms.en[1].seen_in", "niubizi.yaml") in problems(glossary_copy)
 
 
 def test_a_registered_official_page_with_a_date_is_accepted(glossary_copy: Path) -> None:
@@ -88,6 +107,7 @@ def test_a_note_citing_a_file_outside_the_project_is_an_error(glossary_copy: Pat
 
 
 def test_a_deprecated_rendering_needs_evidence_or_is_marked_anticipated(glossary_copy: Path) -> None:
+    opt_into_the_evidence_policy(glossary_copy)
     concept = glossary_copy / "concepts" / "niubizi.yaml"
     data = yaml.safe_load(concept.read_text(encoding="utf-8"))
     deprecated = next(t for t in data["terms"]["en"] if t["status"] == "deprecated")

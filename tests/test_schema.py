@@ -12,7 +12,7 @@ from nqp_terms.schema import SCHEMA_DIR, generate, render
 @pytest.mark.parametrize("name", sorted(generate()))
 def test_the_shipped_schema_matches_the_models(name: str) -> None:
     shipped = (SCHEMA_DIR / name).read_text(encoding="utf-8")
-    assert shipped == render(generate()[name]), "run: python -m nqp_terms.schema"
+    assert shipped == render(generate()[name]), "run: python -m nqp_terms.schema --write"
 
 
 def test_regenerating_gives_the_same_bytes(tmp_path) -> None:
@@ -86,3 +86,50 @@ def test_the_pre_commit_hooks_run_existing_commands() -> None:
         program, command = hook["entry"].split()
         assert program == "nqp-terms" and hook["language"] == "python"
         parser.parse_args([command, *hook.get("args", []), *([] if hook.get("pass_filenames") is False else ["x.md"])])
+
+
+# ------------------------------------------------------- the schema tool
+
+
+def _schema_tool(*args: str, cwd) -> "subprocess.CompletedProcess[str]":
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "nqp_terms.schema", *args], capture_output=True, text=True,
+                          cwd=cwd, timeout=120)
+
+
+def _stale_copy(tmp_path):
+    """A copy of the schema folder with one file out of date, to point the tool at with --dir."""
+    import shutil
+
+    folder = tmp_path / "schema"
+    folder.mkdir()
+    for name in generate():
+        shutil.copy(SCHEMA_DIR / name, folder / name)
+    (folder / "concept.schema.json").write_text("{}\n", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("args", [["--help"], [], ["--wirte"]])
+def test_the_schema_tool_writes_nothing_unless_asked(tmp_path, args: list[str]) -> None:
+    folder = _stale_copy(tmp_path)
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    result = _schema_tool(*args, "--dir", str(folder), cwd=tmp_path)
+    assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
+    if args == ["--help"]:
+        assert result.returncode == 0 and "--write" in result.stdout and "--check" in result.stdout
+    else:  # no option, or a misspelt one: a usage error that names the options
+        assert result.returncode == 2 and "--check" in result.stderr and "--write" in result.stderr
+
+
+def test_the_schema_tool_checks_and_writes_on_request(tmp_path) -> None:
+    folder = _stale_copy(tmp_path)
+    check = _schema_tool("--check", "--dir", str(folder), cwd=tmp_path)
+    assert check.returncode == 1
+    assert check.stderr == f"{folder / 'concept.schema.json'}: differs from the records; " \
+                           "run: python -m nqp_terms.schema --write\n"
+    assert _schema_tool("--write", "--dir", str(folder), cwd=tmp_path).returncode == 0
+    assert (folder / "concept.schema.json").read_bytes() == (SCHEMA_DIR / "concept.schema.json").read_bytes()
+    assert _schema_tool("--check", "--dir", str(folder), cwd=tmp_path).returncode == 0
+    assert _schema_tool("--check", cwd=tmp_path).returncode == 0  # the shipped files are up to date

@@ -153,9 +153,56 @@ def run_validate(*args: str, capsys: pytest.CaptureFixture[str]) -> tuple[int, s
 def test_validate_exits_0_on_a_clean_glossary(capsys: pytest.CaptureFixture[str]) -> None:
     from conftest import FIXTURE
 
-    code, out = run_validate(str(FIXTURE), capsys=capsys)
+    code, out = run_validate("--no-shipped", str(FIXTURE), capsys=capsys)
     assert code == 0
     assert "valid: 7 concepts" in out
+    code, out = run_validate(str(FIXTURE), capsys=capsys)
+    assert code == 0
+    assert out == f"valid over the shipped glossary: {len(nqp_terms.load(FIXTURE, over_shipped=True))} concepts, " \
+                  f"{len(nqp_terms.load(FIXTURE, over_shipped=True).sources)} sources in all\n"
+
+
+# ------------------------------------- validate PATH reads PATH as --glossary does
+
+
+_HOUSE_CONCEPT = """id: house-style-nqpf
+subject_fields: [set-phrases]
+terms:
+  en:
+    - term: house-style quality forces
+      status: admitted
+      sources: [qiushi-xi-columns]
+related: [xinzhi-shengchanli]
+"""
+
+
+@pytest.fixture
+def house_glossary(tmp_path: Path) -> Path:
+    """A team's own glossary that cites a shipped source and relates to a shipped concept."""
+    (tmp_path / "concepts").mkdir()
+    (tmp_path / "concepts" / "house-style-nqpf.yaml").write_text(_HOUSE_CONCEPT, encoding="utf-8")
+    return tmp_path
+
+
+def test_validate_path_agrees_with_glossary_path(house_glossary: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out = run_validate(str(house_glossary), capsys=capsys)
+    assert (code, main(["--glossary", str(house_glossary), "validate"])) == (0, 0)
+    assert capsys.readouterr().out == out
+    assert out.startswith("valid over the shipped glossary: ")
+    assert main(["--glossary", str(house_glossary), "lookup", "house-style quality forces"]) == 0
+
+
+@pytest.mark.parametrize("where", ["global", "command"])
+def test_validating_alone_names_the_option_that_resolves_shipped_references(
+        house_glossary: Path, capsys: pytest.CaptureFixture[str], where: str) -> None:
+    args = ["--no-shipped", "validate", str(house_glossary)] if where == "global" else \
+        ["validate", "--no-shipped", str(house_glossary)]
+    assert main(args) == 1
+    out = capsys.readouterr().out
+    assert "unknown-source" in out and "unknown-concept" in out
+    assert out.strip().splitlines()[-1] == (
+        "References were resolved in these files alone (--no-shipped); without --no-shipped they are also "
+        "resolved against the shipped glossary, as --glossary PATH reads them.")
 
 
 def test_validate_exits_1_and_lists_problems_with_locations(glossary_copy: Path,
@@ -235,3 +282,16 @@ def test_dates_stay_text_and_bare_years_are_accepted(glossary_copy: Path) -> Non
     loaded = nqp_terms.load(glossary_copy, use_cache=False)
     assert loaded.sources["chinadaily-2024-03-12-nqpf"].date == "2024"
     assert loaded.sources["qiushi-xi-columns"].accessed == "2026-11-25"
+
+
+def test_the_pre_commit_hook_validates_as_glossary_path_does(house_glossary: Path, monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    import yaml
+
+    hooks = yaml.safe_load((Path(__file__).parent.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    hook = next(h for h in hooks if h["id"] == "nqp-terms-validate")
+    (house_glossary / "glossary").mkdir()
+    (house_glossary / "concepts").rename(house_glossary / "glossary" / "concepts")
+    monkeypatch.chdir(house_glossary)
+    assert main([*hook["entry"].split()[1:], *hook["args"]]) == 0
+    assert main([*hook["entry"].split()[1:], "--no-shipped", *hook["args"]]) == 1  # the override its comment names

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from ..glossary import Glossary
     from ..linter.config import LintConfig
+    from ..text.input_policy import Errors
     from .bilingual import Checker, CheckResult
 
 __all__ = ["CheckResult", "Checker", "check"]
@@ -38,18 +39,28 @@ def _shipped_checker() -> Checker:
     return Checker(load())
 
 
-def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> CheckResult:
+def check(source: str, target: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+          errors: Errors = "strict") -> CheckResult:
     """Check a Chinese source segment against its English translation.
+
+    ``errors`` says what a lone surrogate or NUL does (:mod:`nqp_terms.text.input_policy`).
 
     >>> result = check("发展新质生产力", "develop new quality productivity")
     >>> [(f.rule, f.match, f.suggestion) for f in result.findings], result.accuracy
     ([('NQP101', 'new quality productivity', 'new quality productive forces')], 0.0)
     >>> check("发展新質生產力", "develop new quality productive forces").accuracy
     1.0
+    >>> [(f.line, f.column) for f in result.findings]  # in the translation, 1-based
+    [(1, 9)]
     """
-    if glossary is None and config is None:
-        return _shipped_checker().check(source, target)
-    from ..glossary import load
-    from .bilingual import Checker
+    from ..linter.finding import locate
 
-    return Checker(glossary or load(), config).check(source, target)
+    if glossary is None and config is None:
+        result = _shipped_checker().check(source, target, errors=errors)
+    else:
+        from ..glossary import load
+        from .bilingual import Checker
+
+        result = Checker(glossary or load(), config).check(source, target, errors=errors)
+    result.findings = locate(result.findings, target)  # offsets, lines and columns are in the translation
+    return result

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..glossary import Glossary
+from ..text.input_policy import Errors, checked
 from ..text.keys import chinese_key
 from ..termbase.model import Concept
 from ..text.normalize import CHINESE_STEPS, normalize_mapped
@@ -90,8 +91,9 @@ class Checker:
                 found.append((concept, span[0], span[1]))
         return found
 
-    def check(self, source: str, target: str, *, segment: str = "1") -> CheckResult:
-        """Check one pair; findings' offsets are in ``target``."""
+    def check(self, source: str, target: str, *, segment: str = "1", errors: Errors = "strict") -> CheckResult:
+        """Check one pair; findings' offsets are in ``target``.  ``errors``: see :mod:`nqp_terms.text.input_policy`."""
+        source, target = checked(source, errors, "source"), checked(target, errors, "target")
         result = CheckResult()
         concepts = self.source_concepts(source)
         hits = self.linter.terms.matcher.find(target)

@@ -23,8 +23,16 @@ def read_segments(path: Path) -> list[Segment]:
     suffix = path.suffix.lower()
     try:
         if suffix in (".tsv", ".tab", ".txt"):
-            with path.open(encoding="utf-8-sig", newline="") as handle:
-                return read_tsv(handle, str(path))
+            import io
+
+            raw = path.read_bytes()
+            try:
+                text = raw.decode("utf-8-sig")
+            except UnicodeDecodeError as error:
+                line = raw[: error.start].count(b"\n") + 1
+                raise SegmentError(f"{path}: not UTF-8: byte 0x{raw[error.start]:02x} at byte offset {error.start} "
+                                   f"(line {line})") from None
+            return read_tsv(io.StringIO(text, newline=""), str(path))
         if suffix in (".xlf", ".xliff", ".xlf2"):
             return read_xliff(path)
         if suffix == ".tmx":

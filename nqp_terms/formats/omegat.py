@@ -4,7 +4,8 @@ OmegaT reads a glossary line by line, splits it at tabs and trims the fields;
 a tab or line break inside a field would split an entry, so whitespace inside
 fields is folded to single spaces.  Every preferred or admitted Chinese term
 (Simplified and Traditional) is paired with every approved English rendering,
-preferred first; the comment says which is preferred, gives the pinyin, and
+preferred first, each pair once (a Traditional form written like the Simplified
+one, as in CPI or 三大工程, adds no line); the comment says which is preferred, gives the pinyin, and
 lists the renderings not to use.  Lines starting with ``#`` are comments to
 OmegaT; the first line is the header OmegaT itself writes.
 
@@ -42,11 +43,15 @@ def render(glossary: Glossary, concepts: Sequence[Concept]) -> str:
         english = sorted((t for t in concept.in_language("en") if t.is_approved),
                          key=lambda t: t.status != "preferred")  # stable: keeps the glossary's order otherwise
         avoid = [t.term for t in concept.deprecated("en")]
+        written: set[tuple[str, str]] = set()
         for language in ("zh-Hans", "zh-Hant"):
             for source in concept.in_language(language):
                 if not source.is_approved:
                     continue
                 for target in english:
+                    if (source.term, target.term) in written:
+                        continue  # Simplified comes first and carries the pinyin
+                    written.add((source.term, target.term))
                     comment: list[str] = [target.status]
                     if source.pinyin:
                         comment.append(source.pinyin)

@@ -12,15 +12,28 @@ from typing import IO
 
 from .segment import Segment, SegmentError
 
+MAX_CELL_CHARACTERS = 2**31 - 1  # the csv module's own maximum: a TSV file is limited by its size alone
+
 
 def read_tsv(handle: IO[str], name: str) -> list[Segment]:
-    """Two tab-separated columns, source then target, no header row."""
+    """Two tab-separated columns, source then target, no header row.
+
+    A cell may be of any length (the csv module's default limit, 128 KiB, is lifted while reading).
+    """
     segments = []
-    for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-        if not row or not any(cell.strip() for cell in row):
-            continue
-        if len(row) != 2:
-            raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
-                               f"found {len(row)}")
-        segments.append(Segment(str(row_number), row[0], row[1], row_number))
+    limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_CELL_CHARACTERS)
+    row_number = 0
+    try:
+        for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
+            if not row or not any(cell.strip() for cell in row):
+                continue
+            if len(row) != 2:
+                raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
+                                   f"found {len(row)}")
+            segments.append(Segment(str(row_number), row[0], row[1], row_number))
+    except csv.Error as error:
+        raise SegmentError(f"{name}:{row_number + 1}: cannot read the row: {error}") from None
+    finally:
+        csv.field_size_limit(limit)
     return segments

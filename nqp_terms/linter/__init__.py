@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from ..glossary import Glossary
+    from ..text.input_policy import Errors
     from .config import LintConfig
     from .engine import Linter
     from .finding import Finding
@@ -43,17 +44,29 @@ def _shipped_linter() -> Linter:
     return Linter(load())
 
 
-def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> list[Finding]:
-    """Findings in ``text``, by position; the shipped glossary and default settings unless given."""
+def lint(text: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+         errors: Errors = "strict") -> list[Finding]:
+    """Findings in ``text``, by position; the shipped glossary and default settings unless given.
+
+    ``errors`` says what a lone surrogate or NUL does (:mod:`nqp_terms.text.input_policy`).
+    Each finding has its 0-based offsets (``start``, ``end``) and, as the command line reports it,
+    its 1-based ``line`` and ``column``:
+
+    >>> [(f.match, f.suggestion, f.line, f.column) for f in lint("Reform deepened.\\nWe grasp the Bull nose.")]
+    [('Bull nose', 'crux', 2, 14)]
+    """
+    from .finding import locate
+
     if glossary is None and config is None:
-        return _shipped_linter().lint(text)
+        return locate(_shipped_linter().lint(text, errors=errors), text)
     from ..glossary import load
     from .engine import Linter
 
-    return Linter(glossary or load(), config).lint(text)
+    return locate(Linter(glossary or load(), config).lint(text, errors=errors), text)
 
 
-def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None = None) -> tuple[str, list[Finding]]:
+def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+        errors: Errors = "strict") -> tuple[str, list[Finding]]:
     """``text`` with the linter's fixes applied, and the findings that were fixed.
 
     One call reaches a fixed point: fixing the result changes nothing.  A replacement that would
@@ -77,5 +90,8 @@ def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None =
         from .engine import Linter
 
         linter = Linter(glossary or load(), config)
+    from ..text.input_policy import checked
+
+    text = checked(text, errors)
     outcome = fix_converged(text, linter.lint(text), linter.lint)
     return outcome.text, outcome.applied

@@ -20,12 +20,14 @@ from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, sub
 
 from ..glossary import Glossary
+from ..text.input_policy import Errors, checked
 from ..text.keys import english_key
 from ..text.pinyin import HAN
 from .config import LintConfig
 from .finding import Finding, FindingTemplate
 from .markup import QuietIndex, quiet_spans
 from .matcher import CanonicalView, canonical_view
+from .plan import PlanCache
 from .rules import RULES
 from .terms import Rendering, TermMatcher, options_allow
 
@@ -97,8 +99,12 @@ class Linter:
 
     @cached_property
     def terms(self) -> TermMatcher:
-        renderings = tuple(Rendering(concept, term) for concept in self.glossary for term in concept.in_language("en"))
-        return TermMatcher(renderings, self.glossary.data.spelling_variants, self.engine)
+        return self._plans.term_matcher()
+
+    @cached_property
+    def _plans(self) -> PlanCache:
+        """Patterns and plan from the cache beside the glossary's, or built (and stored) on the first run."""
+        return PlanCache(self.glossary, self.engine)
 
     # ------------------------------------------------------------ helpers
 
@@ -132,8 +138,6 @@ class Linter:
         plan = self._plan
         starts, ends, numbers = self.terms.matcher.canonical_spans(view)
         hits = list(zip(starts, ends, numbers))
-        if hits:
-            hits = _within_sentences(text, view, hits, plan.may_cross)
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
         findings = self._consistency(text, view, approved, state)
@@ -147,7 +151,12 @@ class Linter:
         payloads, always = self.terms.matcher.payloads, plan.always
         kept_starts, kept_ends, kept_renderings = [], [], []
         taken_until = -1
-        for start, end, number in compress(hits, map(plan.not_approved.__getitem__, numbers)):
+        # Few hits are of renderings to report; those that span a sentence break are dropped here.  (Approved
+        # ones are checked only where they matter, in _consistency and _shadowed: they are many.)
+        reportable = list(compress(hits, map(plan.not_approved.__getitem__, numbers)))
+        if reportable:
+            reportable = _within_sentences(text, view, reportable, plan.may_cross)
+        for start, end, number in reportable:
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
@@ -157,8 +166,8 @@ class Linter:
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
-            if before and reach_ends[before - 1] > start and _shadowed(view, approved, approved_starts, reach,
-                                                                       start, end):
+            if before and reach_ends[before - 1] > start and _shadowed(text, view, approved, approved_starts, reach,
+                                                                       start, end, plan.may_cross):
                 continue
             taken_until = end
             kept_starts.append(start)
@@ -175,7 +184,9 @@ class Linter:
 
     @cached_property
     def _plan(self) -> _PatternPlan:
-        return _PatternPlan(self.terms.matcher.payloads, list(self.terms.matcher.patterns))
+        terms = self.terms
+        return self._plans.pattern_plan(_PatternPlan, lambda: _PatternPlan(terms.matcher.payloads,
+                                                                           list(terms.matcher.patterns)))
 
     def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
@@ -215,6 +226,7 @@ class Linter:
         # In document order, as if no hit had waited.
         english_key, agrees, payloads, approving = _english_key, self._agrees, self.terms.matcher.payloads, \
             self._plan.approving
+        may_cross = self._plan.may_cross
         findings = []
         for start, end, number in zip(view.original_offsets(map(_FIRST, waiting)),
                                       view.original_offsets(map(_SECOND, waiting), end=True),
@@ -222,6 +234,8 @@ class Linter:
             concept = concept_of[number]
             if first_pattern[concept] == number and concept in first_rendering:
                 continue
+            if may_cross[number] and _SENTENCE_BREAK.search(text, start, end):
+                continue  # not a rendering: the words belong to two sentences
             written = text[start:end]
             used = english_key(written)
             first = first_rendering.get(concept)
@@ -281,10 +295,15 @@ class Linter:
 
     # ---------------------------------------------------------------- run
 
-    def lint(self, text: str, *, state: DocumentState | None = None) -> list[Finding]:
-        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document."""
+    def lint(self, text: str, *, state: DocumentState | None = None, errors: Errors = "strict") -> list[Finding]:
+        """Findings in ``text``, ordered by position.  Pass one ``state`` to every chunk of a long document.
+
+        A lone surrogate or NUL raises ``ValueError``, or with ``errors="replace"`` is read as U+FFFD
+        (offsets are unchanged; see :mod:`nqp_terms.text.input_policy`).
+        """
         if not isinstance(text, str):
             raise ValueError(f"lint takes a str, not {type(text).__name__}")
+        text = checked(text, errors)
         # Hits and findings are hundreds of thousands of small objects that all live until the end, so
         # the garbage collector finds nothing to free, but walks the whole heap (the glossary included)
         # again and again while they are made; that doubled the time of a large text.
@@ -336,8 +355,8 @@ def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int,
     return [hit for hit in hits if hit not in crossing] if crossing else hits
 
 
-def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int], reach: int,
-              start: int, end: int) -> bool:
+def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int],
+              reach: int, start: int, end: int, may_cross: list[bool]) -> bool:
     """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
 
     ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
@@ -345,9 +364,11 @@ def _shadowed(view: CanonicalView, approved: list[tuple[int, int, int]], approve
     first = bisect_left(approved_starts, start - reach)
     last = bisect_left(approved_starts, end)
     span: tuple[int, int] | None = None
-    for a_start, a_end, _ in approved[first:last]:
+    for a_start, a_end, number in approved[first:last]:
         if a_end <= start:
             continue
+        if may_cross[number] and _SENTENCE_BREAK.search(text, *view.original_span(a_start, a_end)):
+            continue  # an approved rendering across a sentence break is none
         # Containment is the same in the text, so it decides without the map back; only a partial overlap
         # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
         if a_start <= start and a_end >= end:

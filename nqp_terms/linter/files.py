@@ -13,20 +13,27 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
+from typing import Any, TextIO
 
 from .engine import DocumentState, Linter
 from .finding import Finding
 from .fix import fix_converged
+from .report import OutputFormat
 
 #: File suffixes linted when a directory is given.
 TEXT_SUFFIXES = (".md", ".markdown", ".txt", ".text", ".rst")
 #: Files larger than this are linted in chunks (and cannot be fixed in place).
 STREAM_THRESHOLD = 8 * 1024 * 1024
 CHUNK_CHARACTERS = 1024 * 1024
+#: Without --fix, files larger than this are linted a chunk at a time: a whole file's hits, findings and
+#: offset maps take about 20 times its size while it is linted, chunks keep that near 20 MB.
+CHUNKED_ABOVE = 2 * CHUNK_CHARACTERS
 
 
 @dataclass
@@ -95,14 +102,41 @@ def _chunks(path: str) -> Iterator[str]:
                 raise ValueError("not UTF-8; file skipped") from None
             if not block:
                 break
-            cut = pending.rfind("\n\n")
-            if cut < 0:
-                cut = pending.rfind("\n")
+            cut = _cut(pending)
             if cut > 0:
                 yield pending[: cut + 1]
                 pending = pending[cut + 1:]
     if pending:
         yield pending
+
+
+_FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+
+
+def _cut(pending: str) -> int:
+    r"""Where a chunk may end: the last blank line outside a code fence and an HTML comment.
+
+    Markup is read a chunk at a time, so a cut inside a fence would leave the code after it unquoted.
+    Without such a blank line the text waits for more, up to :data:`STREAM_THRESHOLD`; past that, any
+    blank line or line break will do.
+
+    >>> _cut("para one\n\n```\ncode\n\nmore code\n```\n\npara two\n")
+    33
+    >>> _cut("a\n\n```\nopen fence\n\nstill code\n")
+    1
+    """
+    cut = pending.rfind("\n\n")
+    for _ in range(16):
+        if cut <= 0:
+            break
+        if len(_FENCE.findall(pending, 0, cut)) % 2 == 0 and \
+                pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut):
+            return cut
+        cut = pending.rfind("\n\n", 0, cut)
+    if len(pending) < STREAM_THRESHOLD:
+        return -1
+    cut = pending.rfind("\n\n")
+    return cut if cut > 0 else pending.rfind("\n")
 
 
 def _locate(findings: list[Finding], text: str, path: str, first_line: int) -> list[Finding]:
@@ -128,14 +162,16 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
             else:
                 raw = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
             text = _decode(raw)
-            findings = linter.lint(text)
+            # A NUL in a file is read as U+FFFD (one character for one: offsets hold); a file cannot hold
+            # a lone surrogate, for it was decoded as UTF-8.
+            findings = linter.lint(text, errors="replace")
             result = FileResult(shown)
             if fix:
-                outcome = fix_converged(text, findings, linter.lint)
+                outcome = fix_converged(text, findings, partial(linter.lint, errors="replace"))
                 findings = outcome.findings
                 result.original_text, result.fixed_text, result.applied = text, outcome.text, outcome.applied
                 result.snapshot, result.bom = snapshot, raw.startswith(b"\xef\xbb\xbf")
-                result.remaining = linter.lint(outcome.text) if outcome.text != text else findings
+                result.remaining = linter.lint(outcome.text, errors="replace") if outcome.text != text else findings
             result.findings = _locate(findings, text, shown, 1)
             return result
         # Findings of a large file are produced chunk by chunk as the caller reads them,
@@ -150,7 +186,7 @@ def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Findin
     state = DocumentState()
     offset, line = 0, 1
     for chunk in _chunks(path):
-        for finding in _locate(linter.lint(chunk, state=state), chunk, shown, line):
+        for finding in _locate(linter.lint(chunk, state=state, errors="replace"), chunk, shown, line):
             yield replace(finding, start=finding.start + offset, end=finding.end + offset)
         offset += len(chunk)
         line += chunk.count("\n")
@@ -235,3 +271,152 @@ def lint_files(spec: LinterSpec, paths: list[str], *, fix: bool = False, jobs: i
 
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(spec,)) as pool:
         yield from pool.map(_lint_in_worker, paths, [fix] * len(paths), chunksize=max(1, len(paths) // (jobs * 4)))
+
+
+# ------------------------------------------------------- streamed reports, counted
+
+
+@dataclass
+class FileReport:
+    """What linting one file left once its findings were written: how many of each severity, or an error."""
+
+    path: str
+    counts: dict[str, int] = field(default_factory=dict)  # severity -> number of findings
+    error: str | None = None
+
+    @property
+    def findings(self) -> int:
+        return sum(self.counts.values())
+
+    def count(self, findings: list[Finding]) -> None:
+        counts = self.counts
+        for finding in findings:
+            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+
+
+def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable[[str], object]) -> FileReport:
+    """Lint one file and hand its findings to ``write``, serialised, a chunk at a time for a large file.
+
+    Only counts are kept, so memory does not grow with the file or its findings.
+    """
+    shown = "<stdin>" if path == "-" else path
+    report = FileReport(shown)
+    try:
+        if path == "-" or os.path.getsize(path) <= CHUNKED_ABOVE:
+            text = _read(path)
+            findings = linter.lint(text, errors="replace")
+            report.count(findings)
+            for piece in output.pieces(findings, shown, text):
+                write(piece)
+            return report
+        state = DocumentState()
+        offset, line = 0, 1
+        for chunk in _chunks(path):
+            findings = linter.lint(chunk, state=state, errors="replace")
+            report.count(findings)
+            for piece in output.pieces(findings, shown, chunk, first_line=line, offset=offset):
+                write(piece)
+            offset += len(chunk)
+            line += chunk.count("\n")
+    except (OSError, ValueError) as error:
+        report.error = str(error) if isinstance(error, ValueError) else f"cannot read: {error.strerror or error}"
+    return report
+
+
+#: A worker hands back a file's output inline up to this many characters, and through a spool file beyond.
+INLINE_OUTPUT = 1024 * 1024
+
+
+class _Collected:
+    """A worker's output for one file: the pieces, joined by the format's separator, spooled when large."""
+
+    def __init__(self, separator: str, spool: str):
+        self.separator, self.spool_name = separator, spool
+        self.pieces: list[str] = []
+        self.size = 0
+        self.spool: Any = None
+
+    def __call__(self, piece: str) -> None:
+        if not piece:
+            return
+        if self.pieces or self.spool is not None:
+            piece = self.separator + piece
+        if self.spool is not None:
+            self.spool.write(piece)
+            return
+        self.pieces.append(piece)
+        self.size += len(piece)
+        if self.size > INLINE_OUTPUT:
+            self.spool = open(self.spool_name, "w", encoding="utf-8", newline="")  # noqa: SIM115 closed in done()
+            self.spool.writelines(self.pieces)
+            self.pieces = []
+
+    def done(self) -> tuple[str, str | None]:
+        """The output inline, or ``("", spool file name)``."""
+        if self.spool is None:
+            return "".join(self.pieces), None
+        self.spool.close()
+        return "", self.spool_name
+
+
+def _report_in_worker(task: tuple[int, str], output: OutputFormat, spool_directory: str
+                      ) -> tuple[FileReport, str, str | None]:
+    number, path = task
+    assert _worker_linter is not None
+    collected = _Collected(output.separator, os.path.join(spool_directory, f"{number}.out"))
+    report = report_file(_worker_linter, path, output, collected)
+    return (report, *collected.done())
+
+
+class OutputStream:
+    """Writes a format's head, pieces and tail to a text stream, in order, with separators between pieces."""
+
+    def __init__(self, output: OutputFormat, stream: TextIO):
+        self.output, self.stream = output, stream
+        self.started = False
+
+    def write(self, piece: str) -> None:
+        if not piece:
+            return
+        self.stream.write(self.output.separator + piece if self.started else self.output.head() + piece)
+        self.started = True
+
+    def copy(self, spool: str) -> None:
+        """Write a worker's spooled output (one piece), then delete the spool file."""
+        import shutil
+
+        with open(spool, encoding="utf-8", newline="") as handle:
+            self.write(handle.read(1))  # the head or separator, once
+            shutil.copyfileobj(handle, self.stream, 1024 * 1024)
+        os.unlink(spool)
+
+    def close(self) -> None:
+        self.stream.write(self.output.tail() if self.started else self.output.empty())
+
+
+def report_files(spec: LinterSpec, paths: list[str], output: OutputFormat, stream: OutputStream, *,
+                 jobs: int = 1) -> Iterator[FileReport]:
+    """Lint ``paths`` in order, writing their findings to ``stream`` as they come; yield each file's report.
+
+    With ``jobs`` above one, worker processes build the linter once each (from the cache), lint whole
+    files and return their output ready to write, inline or spooled to a temporary file when large; the
+    output is written in the order of ``paths``, whatever order the workers finish in.
+    """
+    if jobs <= 1 or len(paths) < 2 or "-" in paths:
+        linter = spec.build()
+        for path in paths:
+            yield report_file(linter, path, output, stream.write)
+        return
+    import tempfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    with tempfile.TemporaryDirectory(prefix="nqp-terms-jobs-") as spool_directory, \
+            ProcessPoolExecutor(max_workers=jobs, initializer=_start_worker, initargs=(spec,)) as pool:
+        for report, inline, spool in pool.map(partial(_report_in_worker, output=output,
+                                                      spool_directory=spool_directory),
+                                              enumerate(paths)):
+            if spool is not None:
+                stream.copy(spool)
+            else:
+                stream.write(inline)
+            yield report

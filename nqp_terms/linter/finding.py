@@ -7,6 +7,7 @@ field names are part of the interface and do not change.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .rules import RULES, Severity
@@ -86,6 +87,42 @@ class FindingTemplate:
         finding = _new(Finding)
         _set(finding, "__dict__", fields)  # what frozen forbids is the class's __setattr__, not object's
         return finding
+
+
+def locate(findings: list[Finding], text: str) -> list[Finding]:
+    """The findings in ``text`` with their 1-based line and column filled in, as the command line reports them.
+
+    >>> from nqp_terms import lint
+    >>> [(f.match, f.line, f.column) for f in locate(lint("Intro.\\nWe Go out."), "Intro.\\nWe Go out.")]
+    [('Go out', 2, 4)]
+    """
+    starts = line_starts(text)
+    return [finding.located(text, starts, finding.path) for finding in findings]
+
+
+def positions(text: str, starts: Iterable[int], first_line: int = 1) -> Iterator[tuple[int, int]]:
+    r"""The 1-based line and column of each offset in ``starts``, in one pass over the text's line breaks.
+
+    Findings come sorted by start, so each step counts only the line breaks since the previous one:
+    linear in the text however many findings there are, where a search per finding was not.  An offset
+    smaller than the one before (never from the linter) starts the count again from the beginning.
+
+    >>> list(positions("ab\ncd\n\nef", [0, 1, 3, 7, 8]))
+    [(1, 1), (1, 2), (2, 1), (4, 1), (4, 2)]
+    >>> list(positions("x\ny", [2], first_line=10))
+    [(11, 1)]
+    """
+    line, line_start, previous = first_line, 0, 0
+    count, rfind = text.count, text.rfind
+    for start in starts:
+        if start < previous:
+            line, line_start, previous = first_line, 0, 0
+        breaks = count("\n", previous, start)
+        if breaks:
+            line += breaks
+            line_start = rfind("\n", previous, start) + 1
+        previous = start
+        yield line, start - line_start + 1
 
 
 def line_starts(text: str) -> list[int]:

@@ -26,12 +26,12 @@ from __future__ import annotations
 import codecs
 import re
 import threading
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, count, repeat
-from operator import add, itemgetter, neg, sub
+from operator import add, itemgetter, mul, neg, sub
 from typing import Any, Generic, TypeVar
 
 Payload = TypeVar("Payload")
@@ -61,23 +61,35 @@ _ASCII_TABLE = bytes(
 )
 
 
+_ONE_FOR_ONE = str.maketrans({"ſ": "s", "ı": "i", "\u0130": "i", "ς": "σ", "Σ": "σ"})
+# Runs this long are collapsed first, in one round each (see canonical_view).
+_WIDE_SEPARATORS = (" " * 32, " " * 8)
+# The first byte of each multi-byte UTF-8 character, and how many bytes follow it.
+_UTF8_LEAD = re.compile(rb"[\xc0-\xff]")
+_EXTRA_BYTES = [0] * 0xC0 + [1] * 0x20 + [2] * 0x10 + [3] * 0x10
+#: How many patterns make a large glossary's automaton (see Matcher._compile).
+_LARGE = 5000
+
+
 @dataclass(frozen=True)
 class CanonicalView:
     """The canonical form of a text, with the way back to the original's offsets."""
 
     text: str
     original_length: int
-    # The runs of spaces were collapsed in rounds, each replacing every "  " by " " (see canonical_view).
-    # For each round, where the pieces after the first begin in that round's output: the i-th of them
-    # moved i characters left, so an offset goes back one round by adding how many begin at or before it.
+    # The runs of spaces were collapsed in rounds, each replacing every run of ``width + 1`` spaces by one
+    # (see canonical_view).  For each round, where the pieces after the first begin in that round's output:
+    # the i-th of them moved i * width characters left, so an offset goes back one round by adding width
+    # times how many begin at or before it.  ``widths`` is empty when every round's width is 1.
     rounds: tuple[list[int], ...] = ()
     # Where the original has non-ASCII characters: the only places Chinese text or marks can be.
     non_ascii: tuple[tuple[int, int], ...] = ()
+    widths: tuple[int, ...] = ()
 
     def original_offset(self, index: int) -> int:
         """The offset in the original text of canonical character ``index``."""
-        for piece_starts in reversed(self.rounds):
-            index += bisect_right(piece_starts, index)
+        for piece_starts, width in zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))):
+            index += width * bisect_right(piece_starts, index)
         return index
 
     def original_offsets(self, indexes: Iterable[int], *, end: bool = False) -> list[int]:
@@ -88,8 +100,9 @@ class CanonicalView:
         ([0, 5, 16], [12, 27])
         """
         offsets = list(map(sub, indexes, repeat(1))) if end else list(indexes)
-        for piece_starts in reversed(self.rounds):
-            offsets = list(map(add, offsets, map(partial(bisect_right, piece_starts), offsets)))
+        for piece_starts, width in zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))):
+            moved = map(partial(bisect_right, piece_starts), offsets)
+            offsets = list(map(add, offsets, moved if width == 1 else map(mul, moved, repeat(width))))
         return list(map(add, offsets, repeat(1))) if end else offsets
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
@@ -118,9 +131,10 @@ def canonical_view(text: str) -> CanonicalView:
         pieces, previous = [], 0
         for start, end in _pending.runs:
             pieces.append(ascii_part[previous:start])
-            lowered = text[start:end].lower()
-            if len(lowered) != end - start:  # a few characters (İ) lower-case to two
-                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end])
+            # One letter for one: the long s and dotless i as s and i, İ as i, ς as σ (see normalize).
+            lowered = text[start:end].translate(_ONE_FOR_ONE).lower()
+            if len(lowered) != end - start:  # a few characters lower-case to two
+                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end].translate(_ONE_FOR_ONE))
             pieces.append(_NON_WORD.sub(" ", lowered))
             previous = end
         pieces.append(ascii_part[previous:])
@@ -128,15 +142,25 @@ def canonical_view(text: str) -> CanonicalView:
         non_ascii = tuple(_pending.runs)
     # Collapse runs of spaces.  str.split on a fixed separator is several times faster than a regex over
     # megabytes, and each round halves every run (3 or 4 spaces become 2, then 1), so prose needs two or
-    # three rounds.  Each round remembers where its pieces begin; map/accumulate/count keep that in C,
-    # for there is a run at almost every comma and full stop.
-    rounds = []
+    # three rounds.  Deep indentation and long runs are first cut down by wide separators (32 and then 8
+    # spaces become one), so that no text needs more than about five rounds, each one pass in C; every
+    # round costs again when hits are mapped back.  Each round remembers where its pieces begin;
+    # map/accumulate/count keep that in C, for there is a run at almost every comma and full stop.
+    rounds, widths = [], []
+    for separator in _WIDE_SEPARATORS:
+        if separator in spaced:
+            pieces = spaced.split(separator)
+            rounds.append(list(map(add, accumulate(map(len, pieces[:-1])), count(1))))
+            widths.append(len(separator) - 1)
+            spaced = " ".join(pieces)
     while "  " in spaced:
         pieces = spaced.split("  ")
         # Piece i (from 1) begins after the i - 1 pieces before it, each followed by one space.
         rounds.append(list(map(add, accumulate(map(len, pieces[:-1])), count(1))))
+        widths.append(1)
         spaced = " ".join(pieces)
-    return CanonicalView(spaced, len(text), tuple(rounds), non_ascii)
+    return CanonicalView(spaced, len(text), tuple(rounds), non_ascii, tuple(widths) if any(w > 1 for w in widths)
+                         else ())
 
 
 def canonical(text: str) -> str:
@@ -182,8 +206,12 @@ class Matcher(Generic[Payload]):
         # The canonical view of English text is almost always ASCII, and the bytes automaton scans it about
         # twice as fast as the str one.  A pattern with non-ASCII letters cannot match an ASCII haystack in
         # either, so the bytes automaton holds them too; the str automaton is built on the first other text.
+        # Above a few thousand patterns the contiguous NFA builds in half the time of the automatic choice
+        # and scans nearly as fast; start-up is what a large glossary pays on every run.  The hits are the same.
+        implementation = ahocorasick_rs.Implementation.ContiguousNFA if len(keys) > _LARGE else None
         return ahocorasick_rs.BytesAhoCorasick([key.encode() for key in keys],
-                                               matchkind=ahocorasick_rs.MatchKind.Standard)
+                                               matchkind=ahocorasick_rs.MatchKind.Standard,
+                                               implementation=implementation)
 
     @cached_property
     def _str_automaton(self) -> Any:
@@ -196,7 +224,21 @@ class Matcher(Generic[Payload]):
             return []
         if haystack.isascii():  # a flag of the str object: free
             return self._automaton.find_matches_as_indexes(haystack.encode("ascii"), overlapping=True)
-        return self._str_automaton.find_matches_as_indexes(haystack, overlapping=True)
+        data = haystack.encode("utf-8")
+        if len(data) - len(haystack) > len(haystack) // 16:  # much non-ASCII (Chinese): the str automaton
+            return self._str_automaton.find_matches_as_indexes(haystack, overlapping=True)
+        # English with a few non-ASCII letters (a ß, an é): the bytes automaton still, for hits are the same
+        # in UTF-8 (patterns begin and end with a space, which is never part of a multi-byte character);
+        # byte offsets become character offsets by subtracting the extra bytes of the letters before them.
+        found = self._automaton.find_matches_as_indexes(data, overlapping=True)
+        if not found:
+            return found
+        leads = [match.start() for match in _UTF8_LEAD.finditer(data)]
+        extra = [0, *accumulate(_EXTRA_BYTES[data[lead]] for lead in leads)]
+        before = partial(bisect_left, leads)
+        return list(zip(map(_FIRST, found),
+                        map(sub, map(_SECOND, found), map(extra.__getitem__, map(before, map(_SECOND, found)))),
+                        map(sub, map(_THIRD, found), map(extra.__getitem__, map(before, map(_THIRD, found))))))
 
     def find(self, text: str, view: CanonicalView | None = None) -> list[Hit[Payload]]:
         """Every hit in ``text``, overlapping ones included, ordered by start then length (longest first)."""

@@ -5,15 +5,16 @@ file starts with a modeline such as::
 
     # yaml-language-server: $schema=<path to>/nqp_terms/schema/concept.schema.json
 
-The files are generated, never edited: ``python -m nqp_terms.schema`` rewrites
-them, and a test fails when they differ from what the records give.  The
+The files are generated, never edited: ``python -m nqp_terms.schema --write``
+rewrites them, ``--check`` compares them, and a test fails when they differ
+from what the records give.  The
 generator adds what the loader checks beyond types: the id, date and URL
 patterns, at least one subject field, and YAML's bare years (``date: 2024``
 reads as a number and is accepted).
 
 >>> schemas = generate()
 >>> sorted(schemas)
-['concept.schema.json', 'sources.schema.json', 'subject-fields.schema.json']
+['concept.schema.json', 'publishers.schema.json', 'sources.schema.json', 'subject-fields.schema.json']
 >>> schemas["concept.schema.json"]["properties"]["id"]["pattern"]
 '^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$'
 """

@@ -265,7 +265,8 @@ def _read_glossary(paths: Sequence[Path], base: GlossaryData | None) -> Glossary
     resolvable = {sid: Located(s, shipped_document, ()) for sid, s in base_sources.items()} | sources
     own_ids = {c.record.id for c in concepts}
     base_concepts = [Located(c, shipped_document, ()) for c in (base.concepts if base else ()) if c.id not in own_ids]
-    problems.extend(p for p in check(base_concepts + concepts, resolvable, set(subject_fields), Registry(publishers))
+    problems.extend(p for p in check(base_concepts + concepts, resolvable, set(subject_fields), Registry(publishers),
+                                     policy=bool(files.publishers))
                     if p.file != shipped_document.file)
 
     if not files.all() and not problems:

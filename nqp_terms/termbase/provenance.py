@@ -79,8 +79,12 @@ def outside_files(text: str) -> list[str]:
     return [name for name in _FILE_NAME.findall(cleaned) if not name.startswith(_PROJECT_PREFIXES)]
 
 
-def source_problems(source: Source, registry: Registry) -> Iterator[tuple[str, str, str]]:
-    """``(field, code, message)`` for each provenance rule ``source`` breaks."""
+def source_problems(source: Source, registry: Registry, *, policy: bool = True) -> Iterator[tuple[str, str, str]]:
+    """``(field, code, message)`` for each provenance rule ``source`` breaks.
+
+    Blocked domains and notes citing outside files always count; the kind-of-domain and date
+    rules only under the evidence ``policy``.
+    """
     for field_name in ("url", "copy_of"):
         url = getattr(source, field_name)
         if url and registry.kind_of(url) == "blocked":
@@ -88,7 +92,7 @@ def source_problems(source: Source, registry: Registry) -> Iterator[tuple[str, s
             yield (field_name, "blocked-domain",
                    f"{host(url)} is a blocked domain ({entry.publisher if entry else ''}); cite the publisher's "
                    "own page, or mark the rendering unsourced")
-    if source.kind in AUTHORITATIVE and registry:
+    if source.kind in AUTHORITATIVE and registry and policy:
         where = source.copy_of or source.url
         found = registry.kind_of(where)
         if where and found != source.kind and found != "blocked":

@@ -25,6 +25,24 @@ import yaml
 from .model import Problem
 
 _BaseLoader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+#: How many nodes a file may reach a second time through aliases.  Glossary files need none; a few are
+#: harmless; nested ones grow exponentially.
+ALIAS_BUDGET = 10_000
+
+
+class _AliasBomb(Exception):
+    def __init__(self, node: yaml.Node):
+        super().__init__()
+        self.node = node
+
+
+class _Budget:
+    """Counts the nodes built a second time (reached through an alias) while one file is constructed."""
+
+    def __init__(self) -> None:
+        self.seen: set[int] = set()
+        self.repeated = 0
+        self.alias: yaml.Node | None = None  # the outermost node being expanded again
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
@@ -99,7 +117,13 @@ def read_yaml_text(text: str, file: str) -> YamlDocument:
     try:
         document.node = loader.get_single_node()
         if document.node is not None:
-            document.data = _construct(document.node, loader, file, document.problems)
+            document.data = _construct(document.node, loader, file, document.problems, _Budget())
+    except _AliasBomb as bomb:
+        document.problems.append(Problem(
+            file=file, line=bomb.node.start_mark.line + 1, concept=None, field=None, code="yaml-aliases",
+            message=f"aliases expand to more than {ALIAS_BUDGET} nodes; refused (nested aliases grow "
+                    "exponentially: a \"billion laughs\")"))
+        document.node, document.data = None, None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         message = " ".join(str(p) for p in (error.context, error.problem) if p)
@@ -122,13 +146,24 @@ _SEQ = "tag:yaml.org,2002:seq"
 _SIMPLE = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null"}
 
 
-def _construct(node: yaml.Node, loader: Any, file: str, problems: list[Problem]) -> Any:
+def _construct(node: yaml.Node, loader: Any, file: str, problems: list[Problem], budget: _Budget,
+               alias: yaml.Node | None = None) -> Any:
     """Build Python data from the node tree, reporting duplicate keys and unsupported tags.
 
     Glossary files hold only mappings, sequences, strings, numbers, booleans
     and nulls, so this walk does the safe constructor's job for them in a
-    third of the time, and sees every key as it goes.
+    third of the time, and sees every key as it goes.  ``alias`` is the node
+    whose second visit (through an alias) this one is part of.
     """
+    if alias is None and isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in budget.seen:
+            alias = node
+        else:
+            budget.seen.add(id(node))
+    if alias is not None:
+        budget.repeated += 1
+        if budget.repeated > ALIAS_BUDGET:
+            raise _AliasBomb(alias)
     tag = node.tag
     if tag == _STR:
         return node.value
@@ -136,7 +171,7 @@ def _construct(node: yaml.Node, loader: Any, file: str, problems: list[Problem])
         result: dict[Any, Any] = {}
         first_line: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = _construct(key_node, loader, file, problems)
+            key = _construct(key_node, loader, file, problems, budget, alias)
             line = key_node.start_mark.line + 1
             try:
                 duplicate = key in first_line
@@ -151,10 +186,10 @@ def _construct(node: yaml.Node, loader: Any, file: str, problems: list[Problem])
                             "a later value would silently replace the earlier one"))
             else:
                 first_line[key] = line
-            result[key] = _construct(value_node, loader, file, problems)
+            result[key] = _construct(value_node, loader, file, problems, budget, alias)
         return result
     if tag == _SEQ and isinstance(node, yaml.SequenceNode):
-        return [_construct(item, loader, file, problems) for item in node.value]
+        return [_construct(item, loader, file, problems, budget, alias) for item in node.value]
     if tag in _SIMPLE:
         return loader.construct_object(node, deep=True)
     problems.append(Problem(file=file, line=node.start_mark.line + 1, concept=None, field=None, code="yaml-syntax",

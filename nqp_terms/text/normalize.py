@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from .input_policy import Errors, checked
 from .pinyin import HAN
 
 LanguageChoice = Literal["auto", "zh", "en"]
@@ -143,21 +144,35 @@ fold_hyphens = _regex_step(
     "fold_hyphens", r"[\u2010\u2011\u2012\u2212\ufe63]|(?<=[^\W\d_])[\u2013\u2014](?=[^\W\d_])", "-",
     "Replace Unicode hyphens, and dashes written between two letters, with an ASCII hyphen.")
 
+# One pass, linear however long the runs: each run of white space is taken whole where it starts
+# (possessive quantifiers, and no alternative can start inside a run), never retried from each of its characters.
 collapse_whitespace = _regex_step(
-    "collapse_whitespace", r"\s{2,}|[^\S ]|^\s+|\s+$",
+    "collapse_whitespace", r"^\s++|(?<!\s)\s++$|(?<!\s)(?:\s{2,}+|[^\S ]\s*+)",
     lambda m: "" if m.start() == 0 or m.end() == len(m.string) else " ",
     "Collapse runs of spaces, tabs and line breaks into one space; trim the ends.")
+
+
+# Letters whose lower case or case folding is another letter or changes length: OCR and old typography
+# write the long s (ſ) and the dotless i (ı) for s and i, and ligatures for fi, fl, ff, st.  Folding them
+# first keeps keys right ("organiſation" is "organisation") and lengths mapped.  ß stays ß (no
+# English word has it, and "ss" would change the length of every German name).
+_LETTER_FORMS = {"ſ": "s", "ı": "i", "ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+fold_letter_forms = _regex_step(
+    "fold_letter_forms", "[" + "".join(_LETTER_FORMS) + "]", lambda match: _LETTER_FORMS[match.group()],
+    "Replace the long s, the dotless i and the fi, fl, ff and st ligatures with plain letters.")
+# Lower-casing makes Σ final (ς) or not (σ) by what follows it; one form keeps a word's key the same.
+_ONE_SIGMA = str.maketrans({"ς": "σ"})
 
 
 def _lowercase(text: str) -> StepResult:
     # U+0130 (İ) lower-cases to two characters; map it first so lengths hold.
     text = text.replace("\u0130", "I")
-    lowered = text.lower()
+    lowered = text.lower().translate(_ONE_SIGMA)
     if len(lowered) == len(text):
         return lowered, None
     pieces, starts, ends = [], [], []
     for index, char in enumerate(text):
-        low = char.lower()
+        low = char.lower().translate(_ONE_SIGMA)
         pieces.append(low)
         starts.extend([index] * len(low))
         ends.extend([index + 1] * len(low))
@@ -165,7 +180,7 @@ def _lowercase(text: str) -> StepResult:
 
 
 lowercase = Step("lowercase", _lowercase, "Lower-case the text (not casefold: ß stays ß, so spans stay valid).",
-                 lambda text: text.replace("\u0130", "I").lower())
+                 lambda text: text.replace("\u0130", "I").lower().translate(_ONE_SIGMA))
 
 
 # The British -> American table is data handed in from above (the glossary's
@@ -201,7 +216,11 @@ def _american_spelling() -> Step:
 
     def respell(match: re.Match[str]) -> str:
         word = match.group(0)
-        american = table[word.lower()]
+        # IGNORECASE also matches letters whose lower case is not the table's (the Kelvin sign K, ſ, ı):
+        # those words are left as they are.
+        american = table.get(word.lower())
+        if american is None:
+            return word
         if word.isupper():
             return american.upper()
         return american[0].upper() + american[1:] if word[0].isupper() else american
@@ -218,7 +237,7 @@ american_spelling = Step(
 _CJK = HAN.pattern[:-1] + "“”‘’《》〈〉「」『』【】、，。；：！？（）…·]"
 
 remove_spaces_between_han = _regex_step(
-    "remove_spaces_between_han", rf"(?<={_CJK})\s+(?={_CJK})|^\s+|\s+$", "",
+    "remove_spaces_between_han", rf"(?<={_CJK})\s++(?={_CJK})|^\s++|(?<!\s)\s++$", "",
     "Remove spaces between Chinese characters and Chinese punctuation (Chinese is written without them), "
     "and at the ends.")
 
@@ -238,7 +257,8 @@ to_simplified = Step("to_simplified", _to_simplified, "Convert Traditional chara
                      lambda text: _to_simplified(text)[0])
 
 ENGLISH_STEPS: tuple[Step, ...] = (
-    remove_invisible, fold_width_en, fold_quotes, fold_hyphens, collapse_whitespace, lowercase, american_spelling,
+    remove_invisible, fold_width_en, fold_letter_forms, fold_quotes, fold_hyphens, collapse_whitespace, lowercase,
+    american_spelling,
 )
 CHINESE_STEPS: tuple[Step, ...] = (
     remove_invisible, fold_width_zh, fold_quotes_zh, remove_spaces_between_han, to_simplified,
@@ -280,8 +300,10 @@ def steps_for(lang: LanguageChoice, text: str) -> tuple[Step, ...]:
     return CHINESE_STEPS if chosen == "zh" else ENGLISH_STEPS
 
 
-def normalize_mapped(text: str, lang: LanguageChoice = "auto", steps: Sequence[Step] | None = None) -> Normalized:
-    """Normalise ``text`` and keep the offset map back to it."""
+def normalize_mapped(text: str, lang: LanguageChoice = "auto", steps: Sequence[Step] | None = None, *,
+                     errors: Errors = "strict") -> Normalized:
+    """Normalise ``text`` and keep the offset map back to it.  ``errors``: see :mod:`nqp_terms.text.input_policy`."""
+    text = checked(text, errors)
     chosen = tuple(steps) if steps is not None else steps_for(lang, text)
     current = text
     spans: Spans | None = None  # None while the map is still the identity
@@ -303,7 +325,7 @@ def normalize_mapped(text: str, lang: LanguageChoice = "auto", steps: Sequence[S
     return Normalized(current, text, tuple(changed), tuple(spans[0]), tuple(spans[1]))
 
 
-def normalize(text: str, lang: LanguageChoice = "auto") -> str:
+def normalize(text: str, lang: LanguageChoice = "auto", *, errors: Errors = "strict") -> str:
     """Return the canonical form of ``text`` used for comparison and matching.
 
     >>> normalize("High\\u2011Quality  Development")
@@ -311,14 +333,16 @@ def normalize(text: str, lang: LanguageChoice = "auto") -> str:
     >>> normalize("the Labour Programme")
     'the labor program'
     """
+    text = checked(text, errors)
     for step in steps_for(lang, text):
         text = step(text)
     return text
 
 
-def normalize_and_explain(text: str, lang: LanguageChoice = "auto") -> tuple[str, list[str]]:
+def normalize_and_explain(text: str, lang: LanguageChoice = "auto", *,
+                          errors: Errors = "strict") -> tuple[str, list[str]]:
     """Return the normalised text and the names of the steps that changed it, in order."""
-    result = normalize_mapped(text, lang)
+    result = normalize_mapped(text, lang, errors=errors)
     return result.text, list(result.steps)
 
 

@@ -18,14 +18,23 @@ from .elements import local, note_text, text
 from .state import ReadState
 from .vocabulary import note_label
 
-#: administrativeStatus values, TBX v3 and the older spellings (TBX-Min 2014, Weblate), to our statuses.
+#: Status values to our statuses, in lower case: TBX-Basic and TBX v3 (``preferredTerm-admn-sts``), TBX 2008's
+#: normativeAuthorization picklist (``preferredTerm``), and the older spellings (TBX-Min 2014, Weblate).  A legal,
+#: regulated or standardized term is one an authority prescribes, so it reads as preferred.
 STATUSES = {
-    "preferredterm-admn-sts": "preferred", "preferred": "preferred",
-    "admittedterm-admn-sts": "admitted", "admitted": "admitted",
-    "deprecatedterm-admn-sts": "deprecated", "deprecated": "deprecated", "notrecommended": "deprecated",
-    "forbidden": "deprecated",
-    "supersededterm-admn-sts": "superseded", "superseded": "superseded", "obsolete": "superseded",
+    "preferredterm-admn-sts": "preferred", "preferredterm": "preferred", "preferred": "preferred",
+    "legalterm-admn-sts": "preferred", "legalterm": "preferred",
+    "regulatedterm-admn-sts": "preferred", "regulatedterm": "preferred",
+    "standardizedterm-admn-sts": "preferred", "standardizedterm": "preferred",
+    "admittedterm-admn-sts": "admitted", "admittedterm": "admitted", "admitted": "admitted",
+    "deprecatedterm-admn-sts": "deprecated", "deprecatedterm": "deprecated", "deprecated": "deprecated",
+    "notrecommended": "deprecated", "forbidden": "deprecated",
+    "supersededterm-admn-sts": "superseded", "supersededterm": "superseded", "superseded": "superseded",
+    "obsolete": "superseded",
 }
+#: The termNote types that carry a status.  TBX-Basic and our export write administrativeStatus; TBX 2008 files
+#: (and some v3 ones) write normativeAuthorization.  When a term has both, administrativeStatus decides.
+STATUS_NOTES = ("administrativeStatus", "normativeAuthorization")
 _POS = set(get_args(PartOfSpeech))
 _TERM_TYPES = set(get_args(TermType))
 _NUMBERS = set(get_args(GrammaticalNumber))
@@ -44,6 +53,7 @@ class TermDraft:
     sources: list[str]
     target: str | None  # the termSec id a crossReference points to
     element_id: str | None
+    status_from: str | None = None  # the termNote type the status was read from
 
 
 # ------------------------------------------------------------------ reading
@@ -92,8 +102,10 @@ def _read_term_child(state: ReadState, child: Any, draft: TermDraft, contexts: l
 
 
 def _read_term_note(category: str | None, value: str, draft: TermDraft) -> None:
-    if category == "administrativeStatus" and value.lower() in STATUSES:
-        draft.values["status"] = STATUSES[value.lower()]
+    if category in STATUS_NOTES and value.lower() in STATUSES:
+        if draft.status_from != STATUS_NOTES[0]:  # administrativeStatus is never overridden
+            draft.values["status"] = STATUSES[value.lower()]
+            draft.status_from = category
     elif category == "partOfSpeech" and value in _POS:
         draft.values["pos"] = value
     elif category == "termType" and value in _TERM_TYPES:
@@ -148,6 +160,8 @@ def finish_terms(state: ReadState, concept_id: str, language: Language, drafts: 
             if not _point_to_replacement(state, concept_id, language, values, by_id.get(draft.target or ""),
                                          approved_terms):
                 continue
+            if values["status"] == "deprecated" and language == "en":
+                _find_evidence(state, concept_id, values)
         elif language == "en" and not values.get("sources") and not values.get("unsourced"):
             values["unsourced"] = True
             state.marked_unsourced += 1
@@ -214,6 +228,23 @@ def _point_to_replacement(state: ReadState, concept_id: str, language: Language,
         return False
     values["use_instead"] = named
     return True
+
+
+def _find_evidence(state: ReadState, concept_id: str, values: dict[str, Any]) -> None:
+    """A deprecated English rendering needs a page where it was seen, or to be marked as only expected.
+
+    A foreign file rarely cites one: the pages of its context sentences are where the rendering was seen in use,
+    and with none the rendering is marked ``anticipated`` and reported.
+    """
+    if values.get("seen_in") or values.get("anticipated"):
+        return
+    seen = [context.source for context in values.get("contexts", ()) if context.source]
+    if seen:
+        values["seen_in"] = seen
+    else:
+        values["anticipated"] = True
+        state.warnings.append(f"{concept_id}: deprecated en term {values['term']!r} cites no page where it was "
+                              "seen and is marked anticipated")
 
 
 def _generate_pinyin(state: ReadState, values: dict[str, Any]) -> None:
