@@ -32,7 +32,7 @@ from nqp_terms.corpus.readers import Fields  # noqa: E402
 from nqp_terms.corpus.run import _partition, run_corpus  # noqa: E402
 from nqp_terms.corpus.tables import read_table  # noqa: E402
 from nqp_terms.corpus.work import Job  # noqa: E402
-from nqp_terms.corpus.workers import run_in_workers  # noqa: E402
+from nqp_terms.linter.workers import run_in_workers  # noqa: E402
 from nqp_terms.formats.bilingual import read_segments  # noqa: E402
 
 SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"

@@ -6,7 +6,7 @@
 - :mod:`.partitions` cuts the inputs into partitions, :mod:`.readers` reads their documents;
 - :mod:`.work` lints or checks one partition (the same code in every worker), :mod:`.tables` holds
   the output schemas;
-- :mod:`.workers` runs partitions in local processes, :mod:`.cluster` on Dask;
+- :mod:`nqp_terms.linter.workers` runs partitions in local processes, :mod:`.cluster` on Dask;
 - :mod:`.output` writes the output directory and its manifest, :mod:`.run` drives a run;
 - :mod:`.progress` draws the progress bar, :mod:`.report` writes the HTML report.
 

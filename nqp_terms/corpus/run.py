@@ -26,7 +26,7 @@ from .partitions import PARTITION_BYTES, Partition, plan_partitions
 from .progress import Progress
 from .readers import Fields
 from .work import Job, PartitionOutput, finish_tally, merge, new_tally, run_partition
-from .workers import default_jobs, run_in_workers
+from ..linter.workers import default_jobs, run_in_workers
 
 
 def run_corpus(inputs: list[str], out: str | os.PathLike[str], *, mode: str = "lint", fields: Fields | None = None,

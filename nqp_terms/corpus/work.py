@@ -6,7 +6,7 @@ every later one; each output says how many times its process built that linter, 
 that it happens once.
 
 What comes back is small and picklable: the partition's findings and per-document rows as Parquet
-bytes, and a :func:`tally` of counts that the run adds up (:func:`merge`) into ``summary.json``.
+bytes, and counts (shaped as :func:`new_tally`) that the run adds up (:func:`merge`) into ``summary.json``.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from .readers import Document, Fields, read_documents
 #: A Dask worker outlives a run, so it keeps the last few, and a run does not rebuild what it finds here.
 _built: list[tuple[tuple[str, LinterSpec], Any, int]] = []
 _KEEP = 4
+_FORGOTTEN: list[tuple[str, LinterSpec]] = []  # the jobs whose tools were pushed out, to count rebuilds
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def tool_for(job: Job) -> tuple[Any, int]:
     """This process's linter (``lint``) or checker (``check``) for ``job``, built on first use only,
     and how many times this process has built it (1, unless it was pushed out by other jobs)."""
     key = (job.mode, job.spec)
-    for index, (known, tool, builds) in enumerate(_built):
+    for known, tool, builds in _built:
         if known == key:  # specs hold a LintConfig with a dict: compared, not hashed
             return tool, builds
     builds = 1 + sum(1 for known in _FORGOTTEN if known == key)
@@ -72,9 +73,6 @@ def tool_for(job: Job) -> tuple[Any, int]:
     if len(_built) > _KEEP:
         _FORGOTTEN.append(_built.pop()[0])
     return tool, builds
-
-
-_FORGOTTEN: list[tuple[str, LinterSpec]] = []
 
 
 def run_partition(job: Job, partition: Partition) -> PartitionOutput:
