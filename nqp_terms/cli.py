@@ -478,6 +478,103 @@ def _skipped_note(skipped: Any, ui: Messages) -> str:
                                                                         reasons=reasons)
 
 
+# ------------------------------------------------------------------ corpus
+
+
+def cmd_corpus(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    _ = ui.gettext
+    if args.corpus_command == "report":
+        return _corpus_report(args, ui)
+    from .linter.config import ConfigError, load_config, find_config
+    from .linter.files import LinterSpec
+
+    try:
+        config = load_config(Path(args.config) if args.config else find_config(Path.cwd()))
+    except ConfigError as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    try:
+        from .corpus.output import RunExists
+        from .corpus.partitions import InputError
+        from .corpus.readers import Fields
+        from .corpus.run import run_corpus
+        import pyarrow  # noqa: F401  (the corpus extra: say so now rather than inside a worker)
+    except ImportError:
+        print(_("nqp-terms: corpus runs need pyarrow: pip install 'nqp-terms[corpus]'"), file=sys.stderr)
+        return ExitStatus.USAGE
+    fields = Fields(text=args.text_field or args.target_field or "text", source=args.source_field or "source",
+                    target=args.target_field or "target", id=args.id_field, date=args.date_field)
+    glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
+    spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config)
+    client = None
+    try:
+        if args.dask:
+            from .corpus.cluster import connect
+
+            client = connect(args.dask)
+        summary = run_corpus(args.inputs, args.out, mode=args.corpus_command, fields=fields, spec=spec,
+                             jobs=args.jobs, client=client, partition_bytes=int(args.partition_size * 1024 * 1024),
+                             fresh=args.fresh)
+    except (InputError, RunExists, ImportError) as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    finally:
+        if client is not None:
+            client.close()
+    line = _("{documents} documents, {findings} findings; written to {out}").format(
+        documents=summary["documents"], findings=summary["findings"], out=args.out)
+    if summary.get("accuracy") is not None:
+        line += "; " + _("term accuracy {accuracy:.1%}").format(accuracy=summary["accuracy"])
+    print(line, file=sys.stderr)
+    return ExitStatus.OK
+
+
+def _corpus_report(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    _ = ui.gettext
+    try:
+        from .corpus.report import ReportError, write_report
+    except ImportError:
+        print(_("nqp-terms: corpus runs need pyarrow: pip install 'nqp-terms[corpus]'"), file=sys.stderr)
+        return ExitStatus.USAGE
+    target = Path(args.output) if args.output else Path(args.directory) / "report.html"
+    try:
+        write_report(Path(args.directory), target)
+    except (ReportError, ImportError) as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    print(target)
+    return ExitStatus.OK
+
+
+def _add_corpus_command(commands: Any, ui: Messages) -> None:
+    _ = ui.gettext
+    help_text = _("lint or check a whole corpus (JSONL, Parquet, CSV/TSV, TMX, XLIFF, PO, text) into tables and a report")
+    corpus = commands.add_parser("corpus", help=help_text, description=help_text)
+    actions = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    for name, action_help in (("lint", _("lint the English text of every document")),
+                              ("check", _("check every source/target pair"))):
+        action = actions.add_parser(name, help=action_help, description=action_help)
+        action.add_argument("inputs", nargs="+", metavar="INPUT",
+                            help=_("JSONL, Parquet, CSV, TSV, TMX, XLIFF or PO files, or directories of text"))
+        action.add_argument("--out", required=True, metavar="DIR", help=_("the output directory (resumed if it exists)"))
+        action.add_argument("--text-field", metavar="NAME", help=_("the field holding the English text (default: text)"))
+        action.add_argument("--source-field", metavar="NAME", help=_("the field holding the Chinese source (default: source)"))
+        action.add_argument("--target-field", metavar="NAME", help=_("the field holding the English target (default: target)"))
+        action.add_argument("--id-field", metavar="NAME", help=_("the field holding a document id"))
+        action.add_argument("--date-field", metavar="NAME", help=_("the field holding a date, for change over time"))
+        action.add_argument("--jobs", type=int, metavar="N", help=_("worker processes (default: the CPU count)"))
+        action.add_argument("--dask", metavar="ADDRESS", help=_("run on the Dask scheduler at ADDRESS instead"))
+        action.add_argument("--partition-size", type=float, default=16, metavar="MB",
+                            help=_("about this many megabytes of input per partition"))
+        action.add_argument("--fresh", action="store_true", help=_("start over instead of resuming"))
+        action.add_argument("--config", metavar="FILE",
+                            help=_("a .nqp-terms.toml or pyproject.toml to read settings from"))
+    report = actions.add_parser("report", help=_("write an HTML report of a corpus run"),
+                                description=_("write an HTML report of a corpus run"))
+    report.add_argument("directory", metavar="DIR", help=_("the output directory of a corpus run"))
+    report.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: DIR/report.html)"))
+
+
 def _summary_line(name: str, result: Any, ui: Messages) -> str:
     if result.accuracy is None:
         return ui.gettext("{name}: no glossary terms in the source").format(name=name)
@@ -679,6 +776,7 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
                            help=_("treat the text as Chinese or English (default: auto)"))
     normalize.add_argument("--explain", action="store_true", help=_("list the steps that changed the text"))
     _add_exchange_commands(commands, add, ui)
+    _add_corpus_command(commands, ui)
     return parser
 
 
@@ -748,6 +846,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_lint(args, ui)
         if args.command == "check":
             return cmd_check(args, ui)
+        if args.command == "corpus":
+            return cmd_corpus(args, ui)
         if args.command == "export":
             return cmd_export(args, glossary(), ui)
         if args.command == "import":

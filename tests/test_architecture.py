@@ -29,14 +29,16 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     # the check reads bilingual files through formats' readers (check_file)
     "checker": frozenset({"safe_write", "formats", "linter", "glossary", "index", "termbase", "text"}),
     "formats": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
+    # corpus runs: partitions read through formats, linted or checked, written through safe_write
+    "corpus": frozenset({"safe_write", "checker", "linter", "formats", "glossary", "index", "termbase", "text"}),
     "schema": frozenset({"termbase"}),
     # the public API of `import nqp_terms`
     "package": frozenset({"checker", "linter", "glossary", "index", "termbase", "text"}),
     # the command line; "package" only for __version__
-    "cli": frozenset({"safe_write", "package", "formats", "checker", "linter", "glossary", "index", "termbase",
-                      "text", "i18n", "schema"}),
+    "cli": frozenset({"safe_write", "package", "corpus", "formats", "checker", "linter", "glossary", "index",
+                      "termbase", "text", "i18n", "schema"}),
     # the reference site documents everything, the command line and the public API ("package") included
-    "site": frozenset({"safe_write", "package", "cli", "formats", "checker", "linter", "glossary", "index",
+    "site": frozenset({"safe_write", "package", "cli", "corpus", "formats", "checker", "linter", "glossary", "index",
                        "termbase", "text", "i18n"}),
     "main": frozenset({"cli"}),  # python -m nqp_terms
 }
