@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -81,29 +82,55 @@ def _decode(raw: bytes) -> str:
                          "file skipped") from None
 
 
+# Where a chunk of a text without line breaks may end: after a sentence (no match spans one), else
+# after any white space.
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*\s")
+_WHITE_SPACE = re.compile(r"\s")
+
+
 def _chunks(path: str) -> Iterator[str]:
-    """The file's text in pieces that end at a paragraph break (or a line break if a paragraph is huge)."""
+    """The file's text in pieces that end at a paragraph break, else a line break, else a sentence end, else
+    white space, else anywhere (between characters): no piece is much longer than ``CHUNK_CHARACTERS``."""
     import codecs
 
     decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
     pending = ""
+    consumed = 0  # bytes read before this block, to say where undecodable bytes are
     with open(path, "rb") as handle:
         while True:
             block = handle.read(CHUNK_CHARACTERS)
+            held = len(decoder.getstate()[0])  # bytes of a character begun in the block before
             try:
                 pending += decoder.decode(block, final=not block)
-            except UnicodeDecodeError:
-                raise ValueError("not UTF-8; file skipped") from None
+            except UnicodeDecodeError as error:
+                offset = consumed - held + error.start
+                raise ValueError(f"not UTF-8 (byte at byte offset {offset}); file skipped") from None
+            consumed += len(block)
             if not block:
                 break
-            cut = pending.rfind("\n\n")
-            if cut < 0:
-                cut = pending.rfind("\n")
+            cut = _cut(pending)
             if cut > 0:
-                yield pending[: cut + 1]
-                pending = pending[cut + 1:]
+                yield pending[:cut]
+                pending = pending[cut:]
     if pending:
         yield pending
+
+
+def _cut(pending: str) -> int:
+    """Where to end the next chunk of ``pending`` (0: read more first)."""
+    for separator in ("\n\n", "\n"):
+        cut = pending.rfind(separator)
+        if cut >= 0:
+            return cut + len(separator)
+    if len(pending) < CHUNK_CHARACTERS:
+        return 0
+    # A line longer than a chunk: end at its last sentence, else its last white space, else anywhere.
+    window = max(0, len(pending) - CHUNK_CHARACTERS)
+    ends = [m.end() for m in _SENTENCE_END.finditer(pending, window)]
+    if ends:
+        return ends[-1]
+    spaces = [m.end() for m in _WHITE_SPACE.finditer(pending, window)]
+    return spaces[-1] if spaces else len(pending)
 
 
 def _locate(findings: list[Finding], text: str, path: str, first_line: int) -> list[Finding]:
@@ -151,12 +178,15 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
 
 def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Finding]:
     state = DocumentState()
-    offset, line = 0, 1
+    offset, line, column = 0, 1, 0  # column: characters of the current line in the chunks before
     for chunk in _chunks(path):
         for finding in _locate(linter.lint(chunk, state=state, errors="replace"), chunk, shown, line):
-            yield replace(finding, start=finding.start + offset, end=finding.end + offset)
+            moved = {"column": finding.column + column} if column and finding.line == line else {}
+            yield replace(finding, start=finding.start + offset, end=finding.end + offset, **moved)
         offset += len(chunk)
-        line += chunk.count("\n")
+        breaks = chunk.count("\n")
+        line += breaks
+        column = len(chunk) - chunk.rfind("\n") - 1 if breaks else column + len(chunk)
 
 
 def write_fixed(result: FileResult, *, force: bool = False) -> str | None:
