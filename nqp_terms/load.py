@@ -378,12 +378,19 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
     from .cache import cache_dir, cache_key, read_cached, write_cached
 
     directory = cache_dir() if use_cache else None
+    if directory is not None:
+        from .cache import _secret
+
+        try:
+            _secret()
+        except OSError:  # no per-user secret can be kept: an unsigned cache would be trusted blindly
+            directory = None
     key = cache_key(paths, base_key) if directory is not None else None
     if directory is not None and key is not None:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # as in read_glossary: every object built here stays alive
         try:
-            cached = read_cached(directory, key)
+            cached = read_cached(directory, key, lambda: read_glossary(paths, base=base).concepts)
         finally:
             if gc_was_enabled:
                 gc.enable()
