@@ -82,7 +82,8 @@ class Checker:
         # Match keys drop spaces and quotes; keep only Han, letters and digits, with a map back to the source.
         mapped = normalize_mapped(source, steps=CHINESE_STEPS)
         kept = [(i, c) for i, c in enumerate(mapped.text) if c in "+×" or unicodedata.category(c)[0] not in "PZS"]
-        key_text = "".join(c for _, c in kept).lower()
+        # One character for one (İ lower-cases to two), so that key offsets index ``kept``.
+        key_text = "".join(c.lower() if len(c.lower()) == 1 else c for _, c in kept)
         automaton, patterns, keys = self._chinese
         found = []
         for number, start, end in automaton.find_matches_as_indexes(key_text):
