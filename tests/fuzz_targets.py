@@ -77,7 +77,7 @@ def mutate_term(term: str, rng: random.Random) -> str:
     return term
 
 
-def random_text(rng: random.Random, size: int = 24) -> str:
+def random_text(rng: random.Random, size: int = 16) -> str:
     """Text from all the pieces above, and random code points (surrogates and astral ones included)."""
     terms = glossary_terms()
     pieces = []
@@ -133,7 +133,8 @@ def target_lint(text: str) -> None:
     linter = _linter()
     _strict_raises(linter.lint, text)  # then the replace policy is checked below
     findings = linter.lint(text, errors="replace")
-    assert findings == linter.lint(text, errors="replace"), "not deterministic"
+    if len(text) % 8 == 0:  # determinism on one input in eight: a second lint doubles the cost
+        assert findings == linter.lint(text, errors="replace"), "not deterministic"
     keys = [(f.start, f.end, f.rule) for f in findings]
     assert keys == sorted(keys), "not sorted"
     for finding in findings:
@@ -191,7 +192,7 @@ def target_lookup(query: str) -> None:
 def target_normalize(text: str) -> None:
     if _strict_raises(nqp_terms.normalize, text):
         text = _UNHANDLED.sub("\ufffd", text)
-    for lang in ("en", "zh", "auto"):
+    for lang in (("en", "zh", "auto")[len(text) % 3],):  # one language per input: each is as likely
         once = nqp_terms.normalize(text, lang=lang)
         if lang != "auto":  # auto may choose another language for the normalised text
             assert nqp_terms.normalize(once, lang=lang) == once, f"not idempotent ({lang}): {text!r} -> {once!r}"
