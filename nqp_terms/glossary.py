@@ -186,13 +186,20 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
     from .termbase.cache import cache_dir, cache_key, read_cached, write_cached
 
     directory = cache_dir() if use_cache else None
+    if directory is not None:
+        from .termbase.cache import _secret
+
+        try:
+            _secret()
+        except OSError:  # no per-user secret can be kept: an unsigned cache would be trusted blindly
+            directory = None
     package = Path(__file__).parent
     key = cache_key(paths, base_key, [package / m for m in _CACHED_CODE]) if directory is not None else None
     if directory is not None and key is not None:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # as in read_glossary: every object built here stays alive
         try:
-            cached = read_cached(directory, key)
+            cached = read_cached(directory, key, lambda: read_glossary(paths, base=base).concepts)
         finally:
             if gc_was_enabled:
                 gc.enable()

@@ -138,3 +138,9 @@ def test_a_nul_in_a_tsv_or_a_document_is_read_not_fatal(capsys, tmp_path: Path) 
     document.write_bytes(b"We grasp the Bull nose.\x00\n")
     code, out, _ = run(capsys, "lint", str(document))
     assert code == 1 and "NQP001" in out
+
+
+def test_check_of_a_source_with_dotted_capital_i_finds_the_term() -> None:
+    # İ lower-cases to two characters; the source's key once lost its offsets and raised IndexError.
+    result = nqp_terms.check("İ揭榜挂帅", "open competition mechanism")
+    assert result.terms_found == 1

@@ -96,7 +96,8 @@ class SourceTerms:
         mapped = normalize_mapped(source, steps=CHINESE_STEPS)
         folded = fold_operators(mapped.text)
         kept = list(compress(range(len(folded)), map(_kept.__getitem__, folded)))
-        key_text = "".join(map(folded.__getitem__, kept)).lower()
+        # One character for one (İ lower-cases to two), so that key offsets index ``kept``.
+        key_text = "".join(c.lower() if len(c.lower()) == 1 else c for c in map(folded.__getitem__, kept))
         longest, _, patterns = self._automata
         starts, ends = mapped.starts, mapped.ends
         return [(patterns[number], starts[kept[start]], ends[kept[end - 1]])

@@ -25,7 +25,7 @@ from ..text.keys import english_key
 from ..text.pinyin import HAN
 from .config import LintConfig
 from .finding import Finding, FindingTemplate
-from .markup import QuietIndex, quiet_spans
+from .markup import QuietIndex, QuietState, quiet_spans
 from .matcher import CanonicalView, canonical_view
 from .plan import PlanCache
 from .rules import RULES
@@ -64,6 +64,8 @@ class DocumentState:
     first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> number of its first hit's pattern
     #: The domain signal's verdict, once a chunk showed the document to be policy writing.
     policy: Evidence | None = None
+    #: Code fences, HTML blocks and switched-off regions still open at the end of the last chunk.
+    quiet: QuietState = field(default_factory=QuietState)
 
 
 class _PatternPlan:
@@ -407,12 +409,12 @@ class Linter:
         collecting = gc.isenabled()
         gc.disable()
         try:
-            return self._lint(text, state or DocumentState())
+            return self._lint(text, state or DocumentState(), carried=state is not None)
         finally:
             if collecting:
                 gc.enable()
 
-    def _lint(self, text: str, state: DocumentState) -> list[Finding]:
+    def _lint(self, text: str, state: DocumentState, carried: bool = False) -> list[Finding]:
         view = canonical_view(text)
         findings: list[Finding] = []
         joined = join_broken_words(text, self._vocabulary)
@@ -427,7 +429,9 @@ class Linter:
         if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
             findings += self._quote_findings(text, view.non_ascii)
         enabled = {code for code in RULES if self.config.enabled(code)}
-        quiet = QuietIndex(quiet_spans(text)) if findings else None
+        # A chunk of a longer document is always scanned, for what it leaves open goes on in the next one.
+        quiet = QuietIndex(quiet_spans(text, state.quiet)) if carried else \
+            QuietIndex(quiet_spans(text)) if findings else None
         if quiet:
             kept = []
             for finding in findings:

@@ -142,13 +142,17 @@ def _chunks(path: str) -> Iterator[str]:
 
     decoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
     pending = ""
+    consumed = 0  # bytes read before this block, to say where undecodable bytes are
     with open(path, "rb") as handle:
         while True:
             block = handle.read(CHUNK_CHARACTERS)
+            held = len(decoder.getstate()[0])  # bytes of a character begun in the block before
             try:
                 pending += decoder.decode(block, final=not block)
-            except UnicodeDecodeError:
-                raise ValueError("not UTF-8; file skipped") from None
+            except UnicodeDecodeError as error:
+                offset = consumed - held + error.start
+                raise ValueError(f"not UTF-8 (byte at byte offset {offset}); file skipped") from None
+            consumed += len(block)
             if not block:
                 break
             cut = _cut(pending)
@@ -160,6 +164,9 @@ def _chunks(path: str) -> Iterator[str]:
 
 
 _FENCE = re.compile(r"^ {0,3}(?:```|~~~)", re.MULTILINE)
+# Where a chunk of a text without line breaks may end: after a sentence, else after any white space.
+_SENTENCE_END = re.compile(r"[.!?。！？][\"'”’)\]]*\s")
+_WHITE_SPACE = re.compile(r"\s")
 
 
 def _cut(pending: str) -> int:
@@ -186,7 +193,17 @@ def _cut(pending: str) -> int:
     if len(pending) < STREAM_THRESHOLD:
         return -1
     cut = pending.rfind("\n\n")
-    return cut if cut > 0 else pending.rfind("\n")
+    cut = cut if cut > 0 else pending.rfind("\n")
+    if cut > 0:
+        return cut
+    # A line longer than a chunk: end at its last sentence (no match spans one), else its last white
+    # space, else anywhere, so that memory stays flat on a file without line breaks.
+    window = max(0, len(pending) - CHUNK_CHARACTERS)
+    ends = [m.end() for m in _SENTENCE_END.finditer(pending, window)]
+    if ends:
+        return ends[-1] - 1
+    spaces = [m.end() for m in _WHITE_SPACE.finditer(pending, window)]
+    return (spaces[-1] if spaces else len(pending)) - 1
 
 
 def _locate(findings: list[Finding], text: str, path: str, first_line: int) -> list[Finding]:
@@ -234,12 +251,15 @@ def lint_file(linter: Linter, path: str, *, fix: bool = False) -> FileResult:
 
 def _streamed_findings(linter: Linter, path: str, shown: str) -> Iterator[Finding]:
     state = DocumentState()
-    offset, line = 0, 1
+    offset, line, column = 0, 1, 0  # column: characters of the current line in the chunks before
     for chunk in _chunks(path):
         for finding in _locate(linter.lint(chunk, state=state, errors="replace"), chunk, shown, line):
-            yield replace(finding, start=finding.start + offset, end=finding.end + offset)
+            moved = {"column": finding.column + column} if column and finding.line == line else {}
+            yield replace(finding, start=finding.start + offset, end=finding.end + offset, **moved)
         offset += len(chunk)
-        line += chunk.count("\n")
+        breaks = chunk.count("\n")
+        line += breaks
+        column = len(chunk) - chunk.rfind("\n") - 1 if breaks else column + len(chunk)
 
 
 def write_fixed(result: FileResult, *, force: bool = False) -> str | None:
@@ -360,14 +380,16 @@ def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable
                 write(piece)
             return report
         state = DocumentState()
-        offset, line = 0, 1
+        offset, line, column = 0, 1, 0  # column: characters of the current line in the chunks before
         for chunk in _chunks(path):
             findings = linter.lint(chunk, state=state, errors="replace")
             report.count(findings)
-            for piece in output.pieces(findings, shown, chunk, first_line=line, offset=offset):
+            for piece in output.pieces(findings, shown, chunk, first_line=line, offset=offset, first_column=column):
                 write(piece)
             offset += len(chunk)
-            line += chunk.count("\n")
+            breaks = chunk.count("\n")
+            line += breaks
+            column = len(chunk) - chunk.rfind("\n") - 1 if breaks else column + len(chunk)
     except (OSError, ValueError) as error:
         report.error = str(error) if isinstance(error, ValueError) else f"cannot read: {error.strerror or error}"
     return report

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import marshal
 import os
-import zlib
 from collections.abc import Callable, Sequence
 from operator import itemgetter
 from pathlib import Path
@@ -29,6 +28,7 @@ from typing import Any, TypeVar
 
 from ..glossary import Glossary
 from ..termbase.model import Concept, Term
+from ..termbase.cache import read_signed, signed
 from .terms import Rendering, TermMatcher
 
 _FORMAT = 1
@@ -124,10 +124,10 @@ class CachedPlan:
 def read_plan(path: Path) -> CachedPlan | None:
     """The plan stored at ``path``, or ``None`` when there is none or it is damaged or foreign."""
     try:
-        content = path.read_bytes()
-        if len(content) < 4 or int.from_bytes(content[:4], "big") != zlib.crc32(content[4:]):
+        payload = read_signed(path)  # signed like the glossary cache: a poisoned plan is never read
+        if payload is None:
             return None
-        document = marshal.loads(content[4:])
+        document = marshal.loads(payload)
         if not isinstance(document, dict) or document.get("format") != _FORMAT:
             return None
         return CachedPlan(document)
@@ -161,7 +161,7 @@ def write_plan(path: Path, numbers: list[tuple[int, int]], keys: list[str], payl
         payload = marshal.dumps(document)
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         # As the glossary cache is written: a random temporary name, never through a symlink, renamed atomically.
-        write_file(path, zlib.crc32(payload).to_bytes(4, "big") + payload, mode=0o600, follow_symlinks=False)
+        write_file(path, signed(payload), mode=0o600, follow_symlinks=False)
     except (OSError, ValueError):
         pass
 

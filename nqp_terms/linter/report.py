@@ -202,11 +202,17 @@ class OutputFormat:
         return self.separator.join(self.pieces(findings, path, text, first_line=first_line, offset=offset))
 
     def pieces(self, findings: Sequence[Finding], path: str, text: str | None = None, *, first_line: int = 1,
-               offset: int = 0, batch: int = 4096) -> Iterator[str]:
-        """:meth:`piece` in pieces of at most ``batch`` records, so that no file's output is all in memory."""
+               offset: int = 0, batch: int = 4096, first_column: int = 0) -> Iterator[str]:
+        """:meth:`piece` in pieces of at most ``batch`` records, so that no file's output is all in memory.
+
+        ``first_column`` is how many characters of ``text``'s first line came in the chunks before it
+        (a line longer than a chunk).
+        """
         places: Iterator[tuple[int, int]] = iter(
             positions(text, map(_START, findings), first_line) if text is not None
             else [(f.line, f.column) for f in findings])
+        if first_column:
+            places = ((line, column + first_column if line == first_line else column) for line, column in places)
         path_json = encode_basestring(path)
         for first in range(0, len(findings), batch):
             some = findings[first:first + batch]

@@ -87,10 +87,14 @@ def render(schema: dict[str, Any]) -> str:
 
 
 def write(directory: Path = SCHEMA_DIR) -> list[Path]:
-    """Regenerate the schema files; return their paths."""
+    """Regenerate the schema files whose content changed; return their paths."""
+    from ..safe_write import write_file
+
     paths = []
     for name, schema in generate().items():
         path = directory / name
-        path.write_text(render(schema), encoding="utf-8")
-        paths.append(path)
+        text = render(schema)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            write_file(path, text.encode("utf-8"))
+            paths.append(path)
     return paths

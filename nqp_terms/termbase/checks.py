@@ -59,16 +59,27 @@ RULES: dict[str, str] = {
     "undated-source": "an official or state-media source has no publication date",
     "outside-citation": "a note cites a file outside the project",
     "deprecated-without-evidence": "a deprecated rendering has no seen_in evidence with a URL and is not anticipated",
+    "linter-form": "an English term the linter reads otherwise than it is written: nothing left (dashes only), "
+                   "only stop words (it would match everywhere), or punctuation it drops (a trailing full stop)",
 }
+# Words that say nothing alone: a rendering made only of them would match in almost every sentence.
+_STOP_WORDS = frozenset("a an and as at be but by for from in into is it its of on or so than that the this to "
+                        "was were with".split())
+_DROPPED_PUNCTUATION = ".!?,;:。！？，；：…"
 
 
 @dataclass(frozen=True)
 class Located:
-    """A validated record and where it was written."""
+    """A validated record and where it was written.
+
+    ``dropped`` holds the ``(language, term)`` pairs of terms left out because they failed the schema
+    (already reported): a rule must not report them again as missing.
+    """
 
     record: Concept | Source | SubjectField
     document: YamlDocument
     path: tuple[str | int, ...]
+    dropped: frozenset[tuple[str, str]] = frozenset()
 
 
 class _Reporter:
@@ -180,6 +191,9 @@ def _check_concept(located: Located, by_id: dict[str, Located], sources: dict[st
             seen.setdefault(key, index)
             for code, message in _term_text_problems(language, term.term):
                 report(located, where + ("term",), code, message)
+            if language == "en":
+                for message in _linter_form_problems(term.term):
+                    report(located, where + ("term",), "linter-form", message)
             _check_chinese(located, where, language, term, report)
             _check_sources(located, where, language, term, sources, report)
             if not term.is_approved:
@@ -218,6 +232,33 @@ def _term_text_problems(language: Language, text: str) -> Iterator[tuple[str, st
         wide = [c for c in text if 0xFF10 <= ord(c) <= 0xFF5A and c.isalnum()]
         if wide:
             yield "confusable", f"full-width letters or digits {''.join(wide)!r}; expected ASCII (5G, AI)"
+
+
+def _linter_form_problems(text: str) -> Iterator[str]:
+    """What the linter's canonical form of an English rendering loses (see ``linter.matcher``).
+
+    >>> list(_linter_form_problems("—"))
+    ["'—' is matched by the linter as '': nothing is left, so it can never match"]
+    >>> list(_linter_form_problems("the"))
+    ["'the' is matched by the linter as 'the': only stop words, so it would match almost every sentence"]
+    >>> list(_linter_form_problems("crux."))
+    ["'crux.' is matched by the linter as 'crux': the '.' at its end is dropped; write the term without it"]
+    >>> list(_linter_form_problems("new quality productive forces"))
+    []
+    """
+    # The match key: the linter's canonical form (case, quotes, dashes and punctuation folded), with
+    # plurals folded too, which changes none of the verdicts below.
+    form = english_key(text)
+    shown = f"{text!r} is matched by the linter as {form!r}"
+    if not form:
+        yield f"{shown}: nothing is left, so it can never match"
+        return
+    if all(word in _STOP_WORDS for word in form.split()):
+        yield f"{shown}: only stop words, so it would match almost every sentence"
+    stripped = text.strip()
+    for end, character in (("end", stripped[-1:]), ("start", stripped[:1])):
+        if character and character in _DROPPED_PUNCTUATION:
+            yield f"{shown}: the {character!r} at its {end} is dropped; write the term without it"
 
 
 def _check_chinese(located: Located, where: tuple[str | int, ...], language: Language, term: Term,
@@ -299,7 +340,9 @@ def _check_deprecated(located: Located, where: tuple[str | int, ...], language: 
         report(located, where + ("term",), "missing-replacement",
                f"{term.status} term {term.term!r} has no `use_instead`; expected the preferred or admitted "
                "term to use instead")
-    elif term_key(language, term.use_instead) not in approved_here:
+    elif term_key(language, term.use_instead) not in approved_here and not any(
+            dropped_language == language and term_key(language, dropped) == term_key(language, term.use_instead)
+            for dropped_language, dropped in located.dropped):  # a term the schema refused is reported already
         choices = "; ".join(repr(t) for t in approved_here.values()) or "none"
         report(located, where + ("use_instead",), "unknown-replacement",
                f"{term.use_instead!r} is not a preferred or admitted {language} term of {concept.id}; "

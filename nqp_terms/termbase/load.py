@@ -138,6 +138,16 @@ def _with_family_terms(data: Any) -> Any:
     return {**data, "terms": {**terms, "en": filled}}
 
 
+def _refused_terms(data: Any, record: Any) -> frozenset[tuple[str, str]]:
+    """The ``(language, term)`` pairs written in ``data`` that the salvaged ``record`` left out."""
+    if not isinstance(record, Concept) or not isinstance(data, dict) or not isinstance(data.get("terms"), dict):
+        return frozenset()
+    kept = {(language, term.term) for language, terms in record.terms.items() for term in terms}
+    written = {(language, item["term"]) for language, items in data["terms"].items() if isinstance(items, list)
+               for item in items if isinstance(item, dict) and isinstance(item.get("term"), str)}
+    return frozenset(written - kept)
+
+
 def _salvage(model: type, data: Any, details: list[Any]) -> Any:
     """The record without the terms and optional fields that failed, so the other rules still run on it.
 
@@ -148,7 +158,8 @@ def _salvage(model: type, data: Any, details: list[Any]) -> Any:
         return None
     required = {"id", "subject_fields", "terms"}
     pruned = dict(data)
-    terms = {lang: list(items) for lang, items in data.get("terms", {}).items()} if isinstance(data.get("terms"), dict) else None
+    terms = ({lang: list(items) if isinstance(items, list) else [] for lang, items in data["terms"].items()}
+             if isinstance(data.get("terms"), dict) else None)
     doomed_terms: set[tuple[Any, Any]] = set()
     for detail in details:
         loc = detail["loc"]
@@ -205,7 +216,7 @@ def _records(document: Any, model: type, problems: list[Problem], *, single_ok: 
     for item, path in items:
         record = _validate(model, item, document, path, problems)
         if record is not None:
-            located.append(Located(record, document, path))
+            located.append(Located(record, document, path, _refused_terms(item, record)))
     return located
 
 
