@@ -189,6 +189,8 @@ def test_validate_path_agrees_with_glossary_path(house_glossary: Path, capsys: p
     assert (code, main(["--glossary", str(house_glossary), "validate"])) == (0, 0)
     assert capsys.readouterr().out == out
     assert out.startswith("valid over the shipped glossary: ")
+    assert main(["validate", "--over-shipped", str(house_glossary)]) == 0  # the old option, now the default
+    assert capsys.readouterr().out == out
     assert main(["--glossary", str(house_glossary), "lookup", "house-style quality forces"]) == 0
 
 
