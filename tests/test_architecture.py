@@ -31,7 +31,7 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "formats": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
     # corpus runs: partitions read through formats, linted or checked, written through safe_write
     "corpus": frozenset({"safe_write", "checker", "linter", "formats", "glossary", "index", "termbase", "text"}),
-    "schema": frozenset({"termbase"}),
+    "schema": frozenset({"safe_write", "termbase"}),  # writes its files as every writer does
     # the public API of `import nqp_terms`
     "package": frozenset({"checker", "linter", "glossary", "index", "termbase", "text"}),
     # the command line; "package" only for __version__
