@@ -203,6 +203,8 @@ def _read_labelled_note(note: str, language: Language, values: dict[str, Any]) -
         values["unsourced"] = True
     elif label == "anticipated":
         values["anticipated"] = True
+    elif label == "pattern":
+        values["pattern"] = value
     elif label in ("use_instead", "reason", "usage_note"):
         values[label] = value
     elif label == "seen_in":

@@ -24,6 +24,7 @@ NOTE_LABELS = {
     "reason": "reason",
     "seen_in": "seen in",
     "anticipated": "anticipated",
+    "pattern": "family pattern",
     "context_zh": "context in Chinese",
     "locator": "locator",
     "match": "lint match",

@@ -228,6 +228,8 @@ class _Writer:
         for source_id in term.seen_in:
             self.cited_sources.add(source_id)
             _note(element, "seen_in", source_id)
+        if term.pattern:
+            _note(element, "pattern", term.pattern)
         if term.anticipated:
             _note(element, "anticipated", "expected from machine translation; not yet seen in use")
         if term.match != MatchOptions():
