@@ -58,7 +58,7 @@ def test_a_poisoned_cache_file_is_never_served(cache_dir: Path) -> None:
         cached.write_bytes(attempt)
         glossary = nqp_terms.load(FIXTURE)
         assert glossary.lookup("Bull nose").use_instead == "crux"
-        assert nqp_terms.fix("We grasp the Bull nose.", glossary)[0] == "We grasp the Crux."
+        assert nqp_terms.fix("We grasp the Bull nose.", glossary)[0] == "We grasp the crux."
 
 
 def test_the_secret_is_private_and_outside_the_cache(cache_dir: Path, tmp_path: Path) -> None:

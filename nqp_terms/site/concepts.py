@@ -135,6 +135,12 @@ def concept_page(glossary: Glossary, concept: Concept) -> str:
             out.append(f"| <del>{md(term.term)}</del> | {term.status} | {md(term.reason or '')} "
                        f"| **{md(term.use_instead or '')}** | {_cited(glossary, term.seen_in)} |")
         out.append("")
+        # A superseded rendering was official English once: where it was printed is worth showing.
+        for term in bad:
+            for context in term.contexts:
+                out.append(f"- {term.status} <del>{md(term.term)}</del> in use: “{md(context.text)}” "
+                           f"({_cited(glossary, (context.source,))})")
+        out.append("")
     definition = concept.definition
     if definition.en or definition.zh_hans:
         out += ["## Definition", ""]
