@@ -175,10 +175,11 @@ def _cut(pending: str) -> int:
     1
     """
     cut = pending.rfind("\n\n")
+    fenced = "```" in pending or "~~~" in pending  # a search in C, where counting fence lines is a regex
     for _ in range(16):
         if cut <= 0:
             break
-        if len(_FENCE.findall(pending, 0, cut)) % 2 == 0 and \
+        if (not fenced or len(_FENCE.findall(pending, 0, cut)) % 2 == 0) and \
                 pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut):
             return cut
         cut = pending.rfind("\n\n", 0, cut)

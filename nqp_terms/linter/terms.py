@@ -214,6 +214,10 @@ _MOJIBAKE_OPEN = ("â€œ", "â€˜", "â€")
 _MOJIBAKE_CLOSE = ("â€", "\u00e2\u20ac")
 
 
+# "the", "a" or "an" right after an opening quote, before the hit.
+_ARTICLE_AFTER_QUOTE = re.compile(r"(?<=\S)(?:the|a|an)$", re.IGNORECASE)
+
+
 def _is_quoted(text: str, start: int, end: int) -> bool:
     """Quote marks around the hit, on both sides: straight, curly, reversed Chinese, corner, or mojibake.
 
@@ -222,17 +226,20 @@ def _is_quoted(text: str, start: int, end: int) -> bool:
 
     >>> _is_quoted("adhere to â€œGo outâ€\x9d policy", 13, 19), _is_quoted("to 「Go out」", 4, 10)
     (True, True)
-    >>> _is_quoted('"When the Lights Go Out" is a hit', 17, 23), _is_quoted('known as "the three new", and', 14, 23)
-    (False, True)
+    >>> _is_quoted('"When the Lights Go Out" is a hit', 17, 23)
+    False
+
+    An article may stand inside the opening quote (‘known as "the three new items"’):
+
+    >>> _is_quoted('known as "the three new items", exports', 14, 29)
+    True
     """
-    before = _ARTICLE_BEFORE.sub("", text[max(0, start - 8): start]).rstrip()
+    before = _ARTICLE_AFTER_QUOTE.sub("", text[max(0, start - 8): start].rstrip())
     after = text[end: end + 4].lstrip()
     return bool(before and (before[-1] in QUOTES or before.endswith(_MOJIBAKE_OPEN))) and \
         bool(after and (after[0] in QUOTES or after.startswith(_MOJIBAKE_CLOSE)))
 
 
-# An article between an opening quote and the hit.
-_ARTICLE_BEFORE = re.compile(r"(?<=[\s\"'“”‘’「『«])(?:the|a|an|The|A|An)\s+$")
 
 
 def _capitalised(found: str, text: str, start: int, end: int | None = None) -> bool:
