@@ -203,7 +203,7 @@ def _read_labelled_note(note: str, language: Language, values: dict[str, Any]) -
         values["unsourced"] = True
     elif label == "anticipated":
         values["anticipated"] = True
-    elif label in ("use_instead", "reason", "usage_note"):
+    elif label in ("use_instead", "reason", "usage_note", "pattern"):
         values[label] = value
     elif label == "seen_in":
         values.setdefault("seen_in", []).append(value)
