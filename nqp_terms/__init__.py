@@ -5,7 +5,7 @@
 >>> match.concept.en
 'new quality productive forces'
 >>> nqp_terms.lookup("Uncover the list and take the lead").use_instead
-'open competition mechanism to select the best candidates to lead key research projects'
+'open competition mechanism'
 >>> nqp_terms.get("no such term") is None
 True
 """
