@@ -28,6 +28,7 @@ NOTE_LABELS = {
     "context_zh": "context in Chinese",
     "locator": "locator",
     "match": "lint match",
+    "pattern": "family of wordings",
     "examples": "lint examples",
     "usage_note": "usage note",
     "related": "related",

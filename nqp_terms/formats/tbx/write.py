@@ -232,6 +232,8 @@ class _Writer:
             _note(element, "pattern", term.pattern)
         if term.anticipated:
             _note(element, "anticipated", "expected from machine translation; not yet seen in use")
+        if term.pattern is not None:  # the wordings a family stands for (glossary/README.md)
+            _note(element, "pattern", term.pattern)
         if term.match != MatchOptions():
             _note(element, "match", _compact_json(as_data(term.match, exclude_defaults=True)))
         if term.examples != LintExamples():
