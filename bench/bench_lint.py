@@ -126,6 +126,8 @@ def cli(*args: str, before: Path | None = None, glossary_cache: Path | None = No
     """The command that runs ``nqp-terms`` (the current package, or the one in ``before``), and its environment."""
     env = dict(os.environ)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    # Children run in NEUTRAL, never in a checkout: ``python -m`` puts the working directory first on the path,
+    # so run from this repository it would import the current package whatever PYTHONPATH says.
     if before is not None:
         env["PYTHONPATH"] = str(before)
     if glossary_cache is not None:
@@ -133,8 +135,12 @@ def cli(*args: str, before: Path | None = None, glossary_cache: Path | None = No
     return [sys.executable, "-m", "nqp_terms", *args], env
 
 
+NEUTRAL = tempfile.gettempdir()
+
+
 def run_quiet(command: tuple[list[str], dict[str, str]]) -> None:
-    subprocess.run(command[0], env=command[1], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(command[0], env=command[1], cwd=NEUTRAL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False)
 
 
 #: Median CPU seconds (user + system, children included) of the last :func:`wall` measurement.  On a machine
@@ -149,13 +155,13 @@ def wall(command: tuple[list[str], dict[str, str]], repeat: int, setup=None,  # 
     for _ in range(repeat):
         if setup is not None:
             setup()
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        subprocess.run(command[0], env=command[1], cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                       check=False)
+        child = subprocess.Popen(command[0], env=command[1], cwd=cwd or NEUTRAL, stdout=subprocess.DEVNULL,
+                                 stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(child.pid, 0)  # this child's own CPU time (and its children's)
+        child.returncode = 0
         samples.append(time.perf_counter() - start)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+        cpu.append(usage.ru_utime + usage.ru_stime)
     LAST_CPU[0] = statistics.median(cpu)
     return statistics.median(samples)
 
@@ -336,8 +342,8 @@ def peak_rss_mb(command: tuple[list[str], dict[str, str]]) -> tuple[float, float
             f"subprocess.run({command[0]!r}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL);"
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
     start = time.perf_counter()
-    output = subprocess.run([sys.executable, "-c", code], env=command[1], capture_output=True, text=True,
-                            check=True).stdout
+    output = subprocess.run([sys.executable, "-c", code], env=command[1], cwd=NEUTRAL, capture_output=True,
+                            text=True, check=True).stdout
     return float(output), time.perf_counter() - start
 
 
