@@ -138,7 +138,7 @@ def test_exit_status_and_summary_come_from_counts(capsys, tmp_path) -> None:
     path = tmp_path / "doc.md"
     path.write_text("We grasp the Bull nose.\n\nThe ”new“ plan.\n", encoding="utf-8")
     assert main(["lint", str(path)]) == 1
-    assert "2 findings in 1 files" in capsys.readouterr().err
+    assert "2 findings in 1 file\n" in capsys.readouterr().err  # singular; only files with findings count
     assert main(["lint", str(path), "--select", "NQP004"]) == 0  # a warning does not fail by default
 
 
