@@ -16,13 +16,26 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 import nqp_terms
-from nqp_terms.site import export_files, site_pages
+from nqp_terms.site import export_files, reference_nav, site_pages
 from nqp_terms.site.search import segmenter_words
 
 SEED = Path("seeds") / "000_cc3756e0a130bcc6.txt"
 
 # jieba (Material's Chinese segmenter) reports loading its dictionary at DEBUG level on stderr.
 logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """List every reference page in the navigation, under the "Reference" section of mkdocs.yml.
+
+    The pages (one per public name and per command) are generated, so mkdocs.yml names only the
+    section's two index pages and the list of the rest comes from the code.
+    """
+    for entry in config.nav or []:
+        if isinstance(entry, dict) and "Reference" in entry:
+            entry["Reference"] = reference_nav()
+            return config
+    raise PluginError('mkdocs.yml: the nav has no "Reference" section for the generated reference pages')
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
