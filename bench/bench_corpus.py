@@ -105,13 +105,14 @@ def timed_run(command: list[str]) -> dict[str, float]:
     return {"wall": float(output[0]), "cpu": float(output[1]), "rss": float(output[2]), "load": load}
 
 
-def corpus_run(path: Path, out: Path, jobs: int, repeat: int) -> dict[str, float]:
+def corpus_run(path: Path, out: Path, jobs: int, repeat: int, partition_megabytes: float) -> dict[str, float]:
     runs = [timed_run([*CLI, "corpus", "lint", str(path), "--out", str(out), "--jobs", str(jobs), "--fresh",
-                       "--date-field", "date", "--id-field", "id"]) for _ in range(repeat)]
+                       "--date-field", "date", "--id-field", "id", "--partition-size", str(partition_megabytes)])
+            for _ in range(repeat)]
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
 
-def dask_run(path: Path, out: Path, repeat: int) -> dict[str, float]:
+def dask_run(path: Path, out: Path, repeat: int, partition_megabytes: float) -> dict[str, float]:
     """The same run on a LocalCluster of two one-thread worker processes (started before the clock)."""
     import psutil
     from distributed import Client, LocalCluster
@@ -137,7 +138,7 @@ def dask_run(path: Path, out: Path, repeat: int) -> dict[str, float]:
             load = os.getloadavg()[0]
             cpu, wall = tree_cpu(me), time.perf_counter()
             run_corpus([str(path)], out, client=client, fields=Fields(id="id", date="date"), fresh=True,
-                       progress=False)
+                       progress=False, partition_bytes=int(partition_megabytes * 1024 * 1024))
             runs.append({"wall": time.perf_counter() - wall, "cpu": tree_cpu(me) - cpu, "load": load})
     return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
 
@@ -163,8 +164,12 @@ def main() -> None:
         alone_cpu, alone_wall = linter_alone(big, min(50.0, text_megabytes))
         print(f"the linter alone, one process: {alone_cpu:.2f} text MB per CPU second ({alone_wall:.2f} MB/s wall)")
 
-        one = corpus_run(big, work / "out-1", 1, args.repeat)
-        two = corpus_run(big, work / "out-2", 2, args.repeat)
+        # A worker's memory follows the partition size, so both sizes are cut into partitions of the same size,
+        # several even at a tenth (at most 16 MB, the command's default).
+        partition = min(16.0, max(0.5, args.size / 40))
+        print(f"partitions of {partition:g} MB")
+        one = corpus_run(big, work / "out-1", 1, args.repeat, partition)
+        two = corpus_run(big, work / "out-2", 2, args.repeat, partition)
         for name, run in (("--jobs 1", one), ("--jobs 2", two)):
             print(f"corpus lint {name}: {run['wall']:7.1f} s wall, {run['cpu']:7.1f} s CPU; "
                   f"{megabytes / run['wall']:6.2f} MB/s and {segments / run['wall']:8,.0f} segments/s wall; "
@@ -176,12 +181,12 @@ def main() -> None:
               f"{one['cpu'] / two['cpu']:.2f}x in CPU time spent")
 
         if not args.skip_dask:
-            on_dask = dask_run(big, work / "out-dask", args.repeat)
+            on_dask = dask_run(big, work / "out-dask", args.repeat, partition)
             print(f"Dask LocalCluster (2 processes x 1 thread): {on_dask['wall']:7.1f} s wall, "
                   f"{on_dask['cpu']:7.1f} s CPU; {megabytes / on_dask['wall']:.2f} MB/s; load {on_dask['load']:.1f}; "
                   f"{on_dask['wall'] / two['wall']:.2f}x the time of --jobs 2 (floor: within 1.5x)")
 
-        tenth = corpus_run(small, work / "out-tenth", 1, args.repeat)
+        tenth = corpus_run(small, work / "out-tenth", 1, args.repeat, partition)
         print(f"peak memory, --jobs 1: {tenth['rss']:.0f} MB on {megabytes / 10:,.0f} MB, {one['rss']:.0f} MB on "
               f"{megabytes:,.0f} MB ({one['rss'] / tenth['rss'] - 1:+.0%}; floor: within 20%); "
               f"--jobs 2 largest process {two['rss']:.0f} MB")

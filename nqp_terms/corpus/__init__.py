@@ -1,7 +1,9 @@
 """Corpus runs: lint or check millions of segments, locally or on a Dask cluster, and report on them.
 
->>> from nqp_terms.corpus import run_corpus  # doctest: +SKIP
->>> run_corpus(["mt-2025.jsonl"], "qa-2025", mode="lint", jobs=4)  # doctest: +SKIP
+```python
+from nqp_terms.corpus import run_corpus
+summary = run_corpus(["mt-2025.jsonl"], "qa-2025", mode="lint", jobs=4)  # see nqp_terms.corpus.run
+```
 
 - :mod:`.partitions` cuts the inputs into partitions, :mod:`.readers` reads their documents;
 - :mod:`.work` lints or checks one partition (the same code in every worker), :mod:`.tables` holds
