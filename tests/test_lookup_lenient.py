@@ -58,7 +58,7 @@ def test_an_ambiguous_typo_is_not_corrected_and_both_are_suggested() -> None:
 
 
 @pytest.mark.parametrize("query, concept_id, part", [
-    ("综合整治“内卷式”竞争，规范地方政府和企业行为", "neijuanshi-jingzheng", "内卷式竞争"),
+    ("坚决治理“内卷式”竞争，规范地方政府和企业行为", "neijuanshi-jingzheng", "内卷式竞争"),
     ("积极稳妥推进碳达峰碳中和", "tan-dafeng-tan-zhonghe", "碳达峰碳中和"),   # the longest term wins
     ("accelerate the development of new quality productive forces", "xinzhi-shengchanli",
      "new quality productive forces"),

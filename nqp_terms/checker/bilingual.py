@@ -26,8 +26,8 @@ exact-match accuracy).
 >>> import nqp_terms
 >>> checker = Checker(nqp_terms.load())
 >>> result = checker.check("要发挥揭榜挂帅机制作用", "Give play to Uncover the list and take the lead")
->>> [(f.rule, f.match, f.suggestion[:29]) for f in result.findings]
-[('NQP101', 'Uncover the list and take the lead', 'open competition mechanism to')]
+>>> [(f.rule, f.match, f.concept) for f in result.findings]
+[('NQP101', 'Uncover the list and take the lead', 'jiebang-guashuai')]
 >>> result.terms_found, result.terms_approved, result.terms_wrong
 (1, 0, 1)
 >>> result = checker.check("要因地制宜发展新质生产力", "We should develop new quality productivity")
