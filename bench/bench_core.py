@@ -160,7 +160,9 @@ def bench_scale(repeat: int, count: int) -> None:
         load_glossary_data([root])  # write the cache
         (cache_file,) = cache.glob("glossary-*")
         # The baseline: the same document as JSON (each concept's data inline), parsed by the standard library.
-        document = marshal.loads(cache_file.read_bytes()[4:])
+        from nqp_terms.termbase.cache import read_signed
+
+        document = marshal.loads(read_signed(cache_file))  # the file is signed: read its payload
         document["concepts"] = [marshal.loads(blob) for blob in document["concepts"]]
         as_json = json.dumps(document, ensure_ascii=False)
         looked_up, everything = [], []
