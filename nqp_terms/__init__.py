@@ -10,7 +10,7 @@
 True
 """
 
-from .checker import check
+from .checker import check, check_file
 from .glossary import Glossary, clear_caches, get, load, lookup, search
 from .index.match import Match
 from .linter import fix, lint
@@ -28,6 +28,7 @@ __all__ = [
     "Term",
     "TermNotFound",
     "check",
+    "check_file",
     "clear_caches",
     "fix",
     "get",

@@ -13,7 +13,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from enum import IntEnum
 from pathlib import Path
 from typing import Any
@@ -80,6 +80,9 @@ def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
             "status": match.term.status,
             "deprecated": match.is_deprecated,
             "use_instead": match.use_instead,
+            # exact, reordered, part, shortened or corrected; with the text that matched when not exact
+            "how": match.how,
+            "text": match.matched_text,
         },
     }
 
@@ -87,6 +90,13 @@ def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
 def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
     _ = ui.gettext
     concept = match.concept
+    if match.how == "corrected":
+        print(_("not found: {query!r}; showing results for {term!r}").format(query=match.query,
+                                                                            term=match.matched_text))
+    elif match.how == "part":
+        print(_("{query!r} is not a term; it contains the term {term!r}").format(query=match.query, term=match.matched_text))
+    elif match.how in ("reordered", "shortened"):
+        print(_("{query!r} found as {term!r}").format(query=match.query, term=match.matched_text))
     if match.is_deprecated:
         print(_("{term!r} is a {status} rendering. Use: {use}").format(
             term=match.term.term, status=_(STATUS_LABELS[match.term.status]), use=match.use_instead))
@@ -117,7 +127,7 @@ def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
 def cmd_lookup(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> ExitStatus:
     _ = ui.gettext
     try:
-        match = glossary.lookup(args.query)
+        match = glossary.lookup(args.query, corrections=True)
     except AmbiguousTerm as error:
         if args.format == "json":
             _print_json({"query": args.query, "error": "ambiguous", "candidates": list(error.candidates)})
@@ -146,11 +156,12 @@ def cmd_search(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Ex
     matches = glossary.search(args.text, limit=args.limit)
     if args.format == "json":
         _print_json([{"id": m.concept.id, "zh": m.concept.zh, "pinyin": m.concept.pinyin, "en": m.concept.en,
-                      "matched": m.term.term, "status": m.term.status} for m in matches])
+                      "matched": m.term.term, "status": m.term.status, "how": m.how} for m in matches])
     else:
         for match in matches:
             note = f"  ({match.term.term}: {ui.gettext(STATUS_LABELS[match.term.status])})" if not match.term.is_approved else ""
-            print(f"{match.concept.id}\t{match.concept.zh}\t{match.concept.en}{note}")
+            why = "" if match.how == "exact" else f"  [{match.how}: {match.term.term}]"
+            print(f"{match.concept.id}\t{match.concept.zh}\t{match.concept.en}{note}{why}")
         if not matches:
             print(ui.gettext("not found") + f": {args.text!r}")
     return ExitStatus.OK if matches else ExitStatus.FAILURE
@@ -278,20 +289,26 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config, engine=args.matcher)
     files, missing = expand_paths(args.paths)
     output = OutputFormat(args.format, pretty=args.pretty, version=_version() if args.format == "sarif" else "")
-    if not (args.fix or args.diff):
+    # Findings in another interface language are told in it, which the streamed path (templated serialisation)
+    # does not do: they take the path that holds each file's findings.
+    translating = ui.locale.language != "en"
+    if not (args.fix or args.diff or translating):
         return _lint_streamed(args, spec, files, missing, output, config.fail_on, ui)
     errors = bool(missing)
-    reported = written = 0
+    reported = written = with_findings = 0
     counts: dict[str, int] = {}  # severity -> findings that decide the exit status
     fixing = args.fix and not args.diff
     # `lint --fix -` writes the fixed text to standard output, so the report goes to standard error.
     stream = OutputStream(output, sys.stderr if fixing and "-" in files else sys.stdout)
-    for result in lint_files(spec, files, fix=True, jobs=args.jobs):
+    for result in lint_files(spec, files, fix=bool(args.fix or args.diff), jobs=args.jobs):
         findings = []
         try:
             findings.extend(result.findings)
         except (OSError, ValueError) as error:  # a streamed file that turned out not to be UTF-8
             result.error = str(error)
+        if translating:
+            findings = [replace(finding, message=_told(finding.message, ui)) for finding in findings]
+        with_findings += bool(findings)
         if not args.diff:
             stream.write(output.piece(findings, result.path))
         reported += len(findings)
@@ -322,10 +339,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     if not args.diff:
         stream.close()
     if args.format == "text" and not args.diff:
-        summary = _("{count} findings in {files} files").format(count=reported, files=len(files))
-        if args.fix:
-            summary += "; " + _("{fixed} files fixed").format(fixed=written)
-        print(summary, file=sys.stderr)
+        print(_summary(ui, reported, with_findings, written if args.fix else None), file=sys.stderr)
     return _lint_status(errors, counts, config.fail_on)
 
 
@@ -337,9 +351,11 @@ def _lint_streamed(args: argparse.Namespace, spec: Any, files: list[str], missin
     stream = OutputStream(output, sys.stdout)
     counts: dict[str, int] = {}
     errors = bool(missing)
+    with_findings = 0
     for report in report_files(spec, files, output, stream, jobs=args.jobs):
         for severity, number in report.counts.items():
             counts[severity] = counts.get(severity, 0) + number
+        with_findings += any(report.counts.values())
         if report.error:
             errors = True
             sys.stdout.flush()
@@ -348,8 +364,7 @@ def _lint_streamed(args: argparse.Namespace, spec: Any, files: list[str], missin
         print(f"{result.path}: {result.error}", file=sys.stderr)
     stream.close()
     if args.format == "text":
-        print(ui.gettext("{count} findings in {files} files").format(count=sum(counts.values()), files=len(files)),
-              file=sys.stderr)
+        print(_summary(ui, sum(counts.values()), with_findings, None), file=sys.stderr)
     return _lint_status(errors, counts, fail_on)
 
 
@@ -365,13 +380,39 @@ def _lint_status(errors: bool, counts: dict[str, int], fail_on: str) -> ExitStat
     return ExitStatus.FAILURE if failing else ExitStatus.OK
 
 
+def _told(message: str, ui: Messages) -> str:
+    """A finding's message in the interface language."""
+    if ui.locale.language == "en":
+        return message
+    from .linter.messages import translate
+
+    return translate(message, ui.gettext)
+
+
+def _summary(ui: Messages, count: int, files: int, fixed: int | None) -> str:
+    """"1 finding in 1 file", "3 findings in 2 files": only files with findings are counted.
+
+    >>> _summary(Messages.for_language("en"), 1, 1, None), _summary(Messages.for_language("en"), 3, 2, 1)
+    ('1 finding in 1 file', '3 findings in 2 files; 1 file fixed')
+    """
+    _ = ui.gettext
+    findings = (_("{count} finding") if count == 1 else _("{count} findings")).format(count=count)
+    in_files = (_("{files} file") if files == 1 else _("{files} files")).format(files=files)
+    summary = _("{findings} in {files}").format(findings=findings, files=in_files)
+    if fixed is not None:
+        summary += "; " + (_("{fixed} file fixed") if fixed == 1 else _("{fixed} files fixed")).format(fixed=fixed)
+    return summary
+
+
 def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    from collections import Counter
     from dataclasses import replace
 
     from .checker.bilingual import Checker, CheckResult
+    from .checker.files import check_segments
+    from .checker.report import JsonWriter, SarifWriter, TextWriter, summary
     from .linter.config import ConfigError, LintConfig, find_config, load_config
     from .linter.files import LinterSpec
-    from .linter.report import as_json, as_sarif, as_text
     from .linter.rules import SeverityLevel
     from .formats.bilingual import SegmentError, read_segments
 
@@ -386,41 +427,152 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
     linter = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config).build()
     checker = Checker(linter.glossary, config)
-    overall = CheckResult()
-    findings: list[Any] = []
+    out = sys.stdout
+    writer = JsonWriter(out) if args.format == "json" else SarifWriter(out, _version()) \
+        if args.format == "sarif" else TextWriter(out)
+    threshold = None if config.fail_on == "never" else SeverityLevel[config.fail_on]
+    overall, overall_skipped, overall_segments = CheckResult(), Counter[str](), 0
     summaries: list[str] = []
-    failed_input = False
+    failed_input = failed_gate = False
     for name in args.files:
-        path = Path(name)
         try:
-            segments = read_segments(path)
+            segments = read_segments(Path(name))
         except SegmentError as error:
             print(str(error), file=sys.stderr)
             failed_input = True
             continue
-        per_file = CheckResult()
-        for segment in segments:
-            result = checker.check(segment.source, segment.target, segment=segment.id, errors="replace")
-            per_file.add(result)
-            findings += [replace(f, path=name, line=segment.line, column=f.start + 1) for f in result.findings]
-        overall.add(per_file)
-        summaries.append(_summary_line(name, per_file, ui))
+        per_file, skipped = CheckResult(), Counter[str]()
+        for unit in check_segments(checker, segments, skipped, errors="replace"):
+            result = unit.result
+            if result.findings:
+                told = result.findings if ui.locale.language == "en" else \
+                    [replace(f, message=_told(f.message, ui)) for f in result.findings]
+                writer.findings(told, name, unit.segment.line)
+                if threshold is not None and any(SeverityLevel[f.severity] >= threshold for f in result.findings):
+                    failed_gate = True
+            per_file.add(result, keep_findings=False)
+        writer.file(summary(per_file, checker.glossary, path=name, segments=len(segments), skipped=skipped))
+        if args.min_accuracy is not None and per_file.accuracy is not None and per_file.accuracy < args.min_accuracy:
+            failed_gate = True
+        overall.add(per_file, keep_findings=False)
+        overall_skipped.update(skipped)
+        overall_segments += len(segments)
+        summaries.append(_summary_line(name, per_file, ui) + _skipped_note(skipped, ui))
+    writer.close(summary(overall, checker.glossary, segments=overall_segments, skipped=overall_skipped))
     if len(args.files) > 1:
-        summaries.append(_summary_line(_("overall"), overall, ui))
-    if args.format == "json":
-        print(as_json(findings))
-    elif args.format == "sarif":
-        print(as_sarif(findings, _version()))
-    elif findings:
-        print(as_text(findings))
+        summaries.append(_summary_line(_("overall"), overall, ui) + _skipped_note(overall_skipped, ui))
     for line in summaries:
         print(line, file=sys.stderr if args.format != "text" else sys.stdout)
     if failed_input:
         return ExitStatus.USAGE
-    if config.fail_on == "never":
-        return ExitStatus.OK
-    threshold = SeverityLevel[config.fail_on]
-    return ExitStatus.FAILURE if any(SeverityLevel[f.severity] >= threshold for f in findings) else ExitStatus.OK
+    if args.min_accuracy is not None and overall.accuracy is not None and overall.accuracy < args.min_accuracy:
+        failed_gate = True
+    return ExitStatus.FAILURE if failed_gate else ExitStatus.OK
+
+
+def _skipped_note(skipped: Any, ui: Messages) -> str:
+    if not skipped:
+        return ""
+    reasons = ", ".join(f"{reason} {count}" for reason, count in sorted(skipped.items()))
+    return "; " + ui.gettext("{count} pairs skipped ({reasons})").format(count=sum(skipped.values()),
+                                                                        reasons=reasons)
+
+
+# ------------------------------------------------------------------ corpus
+
+
+def cmd_corpus(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    _ = ui.gettext
+    if args.corpus_command == "report":
+        return _corpus_report(args, ui)
+    from .linter.config import ConfigError, load_config, find_config
+    from .linter.files import LinterSpec
+
+    try:
+        config = load_config(Path(args.config) if args.config else find_config(Path.cwd()))
+    except ConfigError as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    try:
+        from .corpus.output import RunExists
+        from .corpus.partitions import InputError
+        from .corpus.readers import Fields
+        from .corpus.run import run_corpus
+        import pyarrow  # noqa: F401  (the corpus extra: say so now rather than inside a worker)
+    except ImportError:
+        print(_("nqp-terms: corpus runs need pyarrow: pip install 'nqp-terms[corpus]'"), file=sys.stderr)
+        return ExitStatus.USAGE
+    fields = Fields(text=args.text_field or args.target_field or "text", source=args.source_field or "source",
+                    target=args.target_field or "target", id=args.id_field, date=args.date_field)
+    glossaries = tuple(args.glossary) + tuple(str(p) for p in config.glossary)
+    spec = LinterSpec(glossary=glossaries, shipped=not args.no_shipped, config=config)
+    client = None
+    try:
+        if args.dask:
+            from .corpus.cluster import connect
+
+            client = connect(args.dask)
+        summary = run_corpus(args.inputs, args.out, mode=args.corpus_command, fields=fields, spec=spec,
+                             jobs=args.jobs, client=client, partition_bytes=int(args.partition_size * 1024 * 1024),
+                             fresh=args.fresh)
+    except (InputError, RunExists, ImportError) as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    finally:
+        if client is not None:
+            client.close()
+    line = _("{documents} documents, {findings} findings; written to {out}").format(
+        documents=summary["documents"], findings=summary["findings"], out=args.out)
+    if summary.get("accuracy") is not None:
+        line += "; " + _("term accuracy {accuracy:.1%}").format(accuracy=summary["accuracy"])
+    print(line, file=sys.stderr)
+    return ExitStatus.OK
+
+
+def _corpus_report(args: argparse.Namespace, ui: Messages) -> ExitStatus:
+    _ = ui.gettext
+    try:
+        from .corpus.report import ReportError, write_report
+    except ImportError:
+        print(_("nqp-terms: corpus runs need pyarrow: pip install 'nqp-terms[corpus]'"), file=sys.stderr)
+        return ExitStatus.USAGE
+    target = Path(args.output) if args.output else Path(args.directory) / "report.html"
+    try:
+        write_report(Path(args.directory), target)
+    except (ReportError, ImportError) as error:
+        print(f"nqp-terms: {error}", file=sys.stderr)
+        return ExitStatus.USAGE
+    print(target)
+    return ExitStatus.OK
+
+
+def _add_corpus_command(commands: Any, ui: Messages) -> None:
+    _ = ui.gettext
+    help_text = _("lint or check a whole corpus (JSONL, Parquet, CSV/TSV, TMX, XLIFF, PO, text) into tables and a report")
+    corpus = commands.add_parser("corpus", help=help_text, description=help_text)
+    actions = corpus.add_subparsers(dest="corpus_command", metavar="ACTION", required=True)
+    for name, action_help in (("lint", _("lint the English text of every document")),
+                              ("check", _("check every source/target pair"))):
+        action = actions.add_parser(name, help=action_help, description=action_help)
+        action.add_argument("inputs", nargs="+", metavar="INPUT",
+                            help=_("JSONL, Parquet, CSV, TSV, TMX, XLIFF or PO files, or directories of text"))
+        action.add_argument("--out", required=True, metavar="DIR", help=_("the output directory (resumed if it exists)"))
+        action.add_argument("--text-field", metavar="NAME", help=_("the field holding the English text (default: text)"))
+        action.add_argument("--source-field", metavar="NAME", help=_("the field holding the Chinese source (default: source)"))
+        action.add_argument("--target-field", metavar="NAME", help=_("the field holding the English target (default: target)"))
+        action.add_argument("--id-field", metavar="NAME", help=_("the field holding a document id"))
+        action.add_argument("--date-field", metavar="NAME", help=_("the field holding a date, for change over time"))
+        action.add_argument("--jobs", type=int, metavar="N", help=_("worker processes (default: the CPU count)"))
+        action.add_argument("--dask", metavar="ADDRESS", help=_("run on the Dask scheduler at ADDRESS instead"))
+        action.add_argument("--partition-size", type=float, default=16, metavar="MB",
+                            help=_("about this many megabytes of input per partition"))
+        action.add_argument("--fresh", action="store_true", help=_("start over instead of resuming"))
+        action.add_argument("--config", metavar="FILE",
+                            help=_("a .nqp-terms.toml or pyproject.toml to read settings from"))
+    report = actions.add_parser("report", help=_("write an HTML report of a corpus run"),
+                                description=_("write an HTML report of a corpus run"))
+    report.add_argument("directory", metavar="DIR", help=_("the output directory of a corpus run"))
+    report.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE (default: DIR/report.html)"))
 
 
 def _summary_line(name: str, result: Any, ui: Messages) -> str:
@@ -568,6 +720,7 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     def add(name: str, help_text: str) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
         sub.add_argument("--format", choices=("text", "json"), default="text", help=_("output format"))
+        _add_lang(sub, ui)
         return sub
 
     lookup = add("lookup", _("find the concept for a Chinese term, pinyin or English rendering"))
@@ -615,12 +768,15 @@ def build_parser(ui: Messages) -> argparse.ArgumentParser:
     check.add_argument("--fail-on", choices=("error", "warning", "info", "never"),
                        help=_("exit 1 when a finding has at least this severity (default: error)"))
     check.add_argument("--config", metavar="FILE", help=_("a .nqp-terms.toml or pyproject.toml to read settings from"))
+    check.add_argument("--min-accuracy", type=float, metavar="X",
+                       help=_("fail when the term accuracy of a file, or overall, is below X (0 to 1)"))
     normalize = add("normalize", _("show the normalised form of a text"))
     normalize.add_argument("text")
     normalize.add_argument("--as", dest="as_", choices=("auto", "zh", "en"), default="auto",
                            help=_("treat the text as Chinese or English (default: auto)"))
     normalize.add_argument("--explain", action="store_true", help=_("list the steps that changed the text"))
     _add_exchange_commands(commands, add, ui)
+    _add_corpus_command(commands, ui)
     return parser
 
 
@@ -631,6 +787,7 @@ def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.Arg
     _ = ui.gettext
     help_text = _("write the glossary as TBX, TBX v2, CSV, OmegaT, JSON, a prh dictionary or a Vale style")
     export = commands.add_parser("export", help=help_text, description=help_text)
+    _add_lang(export, ui)
     export.add_argument("--format", required=True, choices=FORMATS, help=_("export format"))
     export.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of standard output"))
     export.add_argument("--subject-field", action="append", metavar="ID",
@@ -641,6 +798,12 @@ def _add_exchange_commands(commands: Any, add: Callable[[str, str], argparse.Arg
     import_.add_argument("file", metavar="FILE.tbx", help=_("the TBX file to read"))
     import_.add_argument("-o", "--output", metavar="DIR",
                          help=_("the directory to write (default: the file name without its suffix)"))
+
+
+def _add_lang(sub: argparse.ArgumentParser, ui: Messages) -> None:
+    """``--lang`` after the command too (``nqp-terms lint --lang zh FILE``); main() reads it from argv."""
+    sub.add_argument("--lang", metavar="TAG", default=argparse.SUPPRESS,
+                     help=ui.gettext("interface language: en or zh (default: from the locale)"))
 
 
 def _version() -> str:
@@ -683,6 +846,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_lint(args, ui)
         if args.command == "check":
             return cmd_check(args, ui)
+        if args.command == "corpus":
+            return cmd_corpus(args, ui)
         if args.command == "export":
             return cmd_export(args, glossary(), ui)
         if args.command == "import":

@@ -44,7 +44,15 @@ _RELIABILITY_BY_KIND: dict[str, Reliability] = {
 
 
 class Glossary:
-    """A validated termbase: concepts by id, the source registry, and lookup over both languages."""
+    """A validated termbase: concepts by id, the source registry, and lookup over both languages.
+
+    >>> import nqp_terms
+    >>> glossary = nqp_terms.load()
+    >>> "niubizi" in glossary, glossary.concept("niubizi").zh
+    (True, '牛鼻子')
+    >>> glossary.lookup("Bull nose").use_instead
+    'crux'
+    """
 
     def __init__(self, data: GlossaryData, *, origin: str = "",
                  tables: Tables | None = None) -> None:
@@ -88,21 +96,35 @@ class Glossary:
         except KeyError:
             raise TermNotFound(concept_id, self._index.suggestions(concept_id)) from None
 
-    def get(self, query: str, *, errors: Errors = "strict") -> Match | None:
+    def get(self, query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match | None:
         """Find the concept a query names, or ``None``.  See :meth:`lookup` for what a query may be."""
-        return self._index.find(checked(query, errors, "query"))
+        return self._index.find(checked(query, errors, "query"), corrections=corrections)
 
-    def lookup(self, query: str, *, errors: Errors = "strict") -> Match:
+    def lookup(self, query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match:
         """Find the concept a query names.
 
         The query may be Simplified or Traditional Chinese (with spaces, full-width
         characters or quotes around it), pinyin (tone marks, tone numbers or none),
         or an English term of any status, in any case, singular or plural, British or
-        American, with hyphens or spaces.  Raises :class:`TermNotFound` with
+        American, with hyphens or spaces.  A longer query finds the longest known
+        term inside it, and a coordination finds its concept in either order;
+        the match says so (``how`` is ``"part"`` or ``"reordered"``, and
+        ``matched_text`` names the term).  Raises :class:`TermNotFound` with
         suggestions, or :class:`AmbiguousTerm`.  A lone surrogate or NUL in the query raises
         ``ValueError``, or with ``errors="replace"`` becomes U+FFFD (:mod:`nqp_terms.text.input_policy`).
+
+        Lookup is strict about spelling: with ``corrections=True`` a query one or
+        two typing mistakes from exactly one concept's term finds it, with
+        ``how == "corrected"`` (the command line does this).
+
+        >>> glossary = load()
+        >>> glossary.get("patiemt capital") is None
+        True
+        >>> match = glossary.lookup("patiemt capital", corrections=True)
+        >>> match.concept.id, match.how, match.matched_text
+        ('naixin-ziben', 'corrected', 'patient capital')
         """
-        return self._index.lookup(checked(query, errors, "query"))
+        return self._index.lookup(checked(query, errors, "query"), corrections=corrections)
 
     def search(self, text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:
         """Concepts whose terms (Chinese, pinyin or English) start with or contain ``text``."""
@@ -197,6 +219,14 @@ def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True)
     """Load a glossary.  With no paths, the shipped one; ``over_shipped`` layers yours on top of it.
 
     Concepts in your glossary with the id of a shipped concept replace it; new ids extend it.
+    A glossary that does not validate raises :class:`GlossaryError` with every problem.
+
+    >>> load().concept("niubizi").en
+    'crux'
+    >>> load("no/such/glossary")
+    Traceback (most recent call last):
+    nqp_terms.termbase.model.GlossaryError: 1 problem in the glossary:
+      no/such/glossary: file-unreadable: no such file or directory
     """
     if not paths:
         return _shipped_glossary() if use_cache else Glossary.from_paths(shipped_glossary_path(), use_cache=False)
@@ -204,7 +234,20 @@ def load(*paths: str | Path, over_shipped: bool = False, use_cache: bool = True)
 
 
 def clear_caches() -> None:
-    """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries."""
+    """Forget the loaded shipped glossary and delete the on-disk cache of validated glossaries.
+
+    The next call reads and validates the YAML again.  Here with a cache directory of its own
+    (``NQP_TERMS_CACHE``), so the example leaves the user's cache alone:
+
+    >>> import os, tempfile
+    >>> saved = os.environ.get("NQP_TERMS_CACHE")
+    >>> os.environ["NQP_TERMS_CACHE"] = tempfile.mkdtemp()
+    >>> clear_caches()
+    >>> lookup("牛鼻子").concept.id
+    'niubizi'
+    >>> if saved is None: del os.environ["NQP_TERMS_CACHE"]
+    ... else: os.environ["NQP_TERMS_CACHE"] = saved
+    """
     global _shipped
     from .termbase.cache import clear_cache
 
@@ -212,18 +255,24 @@ def clear_caches() -> None:
     clear_cache()
 
 
-def lookup(query: str, *, errors: Errors = "strict") -> Match:
+def lookup(query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match:
     """:meth:`Glossary.lookup` on the shipped glossary.
 
     >>> lookup("xin1 zhi4 sheng1 chan3 li4").concept.en
     'new quality productive forces'
     """
-    return _shipped_glossary().lookup(query, errors=errors)
+    return _shipped_glossary().lookup(query, corrections=corrections, errors=errors)
 
 
-def get(query: str, *, errors: Errors = "strict") -> Match | None:
-    """:meth:`Glossary.get` on the shipped glossary."""
-    return _shipped_glossary().get(query, errors=errors)
+def get(query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match | None:
+    """:meth:`Glossary.get` on the shipped glossary: the match, or ``None`` where :func:`lookup` raises.
+
+    >>> get("牛鼻子").concept.en
+    'crux'
+    >>> get("no such term") is None
+    True
+    """
+    return _shipped_glossary().get(query, corrections=corrections, errors=errors)
 
 
 def search(text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:

@@ -26,17 +26,20 @@ MAY_IMPORT: dict[str, frozenset[str]] = {
     "index": frozenset({"termbase", "text"}),  # lookup tables, Index, Match
     "glossary": frozenset({"index", "termbase", "text"}),  # the Glossary facade: load + cache + index
     "linter": frozenset({"safe_write", "glossary", "index", "termbase", "text"}),
-    "checker": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
+    # the check reads bilingual files through formats' readers (check_file)
+    "checker": frozenset({"safe_write", "formats", "linter", "glossary", "index", "termbase", "text"}),
     "formats": frozenset({"safe_write", "linter", "glossary", "index", "termbase", "text"}),
+    # corpus runs: partitions read through formats, linted or checked, written through safe_write
+    "corpus": frozenset({"safe_write", "checker", "linter", "formats", "glossary", "index", "termbase", "text"}),
     "schema": frozenset({"termbase"}),
     # the public API of `import nqp_terms`
     "package": frozenset({"checker", "linter", "glossary", "index", "termbase", "text"}),
     # the command line; "package" only for __version__
-    "cli": frozenset({"safe_write", "package", "formats", "checker", "linter", "glossary", "index", "termbase",
-                      "text", "i18n", "schema"}),
-    # the reference site documents everything, the command line included
-    "site": frozenset({"safe_write", "cli", "formats", "checker", "linter", "glossary", "index", "termbase", "text",
-                       "i18n"}),
+    "cli": frozenset({"safe_write", "package", "corpus", "formats", "checker", "linter", "glossary", "index",
+                      "termbase", "text", "i18n", "schema"}),
+    # the reference site documents everything, the command line and the public API ("package") included
+    "site": frozenset({"safe_write", "package", "cli", "corpus", "formats", "checker", "linter", "glossary", "index",
+                       "termbase", "text", "i18n"}),
     "main": frozenset({"cli"}),  # python -m nqp_terms
 }
 

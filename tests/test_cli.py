@@ -40,7 +40,8 @@ def test_lookup_json_has_the_documented_fields(capsys) -> None:
             "matched"} <= set(record)
     assert record["id"] == "niubizi" and record["zh"] == "牛鼻子" and record["en"] == "crux"
     assert record["matched"] == {"query": "Bull nose", "via": "en", "term": "bull nose", "language": "en",
-                                 "status": "deprecated", "deprecated": True, "use_instead": "crux"}
+                                 "status": "deprecated", "deprecated": True, "use_instead": "crux",
+                                 "how": "exact", "text": None}
     assert record["deprecated"][0]["term"] == "bull nose"
 
 
@@ -51,16 +52,39 @@ def test_lookup_json_lists_sources_with_publisher_title_date_and_url(capsys) -> 
     assert {"publisher", "title", "date", "url", "accessed"} <= set(record["sources"][0])
 
 
-def test_not_found_exits_1_with_suggestions(capsys) -> None:
+def test_a_typo_is_corrected_and_says_so(capsys) -> None:
     code, out, _ = run(capsys, "lookup", "bull nise")
+    assert code == ExitStatus.OK
+    assert out.startswith("not found: 'bull nise'; showing results for 'bull nose'\n")
+    code, out, _ = run(capsys, "lookup", "high-quality", "developement", "--format", "json")
+    assert code == ExitStatus.OK
+    record = json.loads(out)
+    assert record["id"] == "gaozhiliang-fazhan"
+    assert record["matched"]["how"] == "corrected" and record["matched"]["text"] == "high-quality development"
+
+
+def test_words_given_unquoted_are_one_query(capsys) -> None:
+    code, out, _ = run(capsys, "lookup", "Bull", "nose", "--format", "json")
+    assert code == ExitStatus.OK and json.loads(out)["matched"]["query"] == "Bull nose"
+
+
+def test_a_longer_query_names_the_term_it_contains(capsys) -> None:
+    code, out, _ = run(capsys, "lookup", "加快发展新质生产力")
+    assert code == ExitStatus.OK
+    assert out.startswith("'加快发展新质生产力' is not a term; it contains the term '新质生产力'\n")
+
+
+def test_not_found_exits_1_with_suggestions(capsys) -> None:
+    # A typo keeps the first letter of its word: "full nose" is suggested "bull nose", not corrected to it.
+    code, out, _ = run(capsys, "lookup", "full nose")
     assert code == ExitStatus.FAILURE
     assert "Did you mean: bull nose" in out
 
 
 def test_not_found_in_json(capsys) -> None:
-    code, out, _ = run(capsys, "lookup", "bull nise", "--format", "json")
+    code, out, _ = run(capsys, "lookup", "full nose", "--format", "json")
     assert code == 1
-    assert json.loads(out) == {"query": "bull nise", "error": "not found", "suggestions": ["bull nose"]}
+    assert json.loads(out) == {"query": "full nose", "error": "not found", "suggestions": ["bull nose"]}
 
 
 def test_lookup_and_search_join_words_typed_without_quotes(capsys) -> None:
@@ -111,7 +135,7 @@ def test_messages_in_chinese_with_lang_zh(capsys) -> None:
 
 def test_messages_follow_the_locale(capsys, monkeypatch) -> None:
     monkeypatch.setenv("LANGUAGE", "zh_CN.UTF-8")
-    code, out, _ = run(capsys, "lookup", "bull nise")
+    code, out, _ = run(capsys, "lookup", "full nose")
     assert code == 1 and out.startswith("未找到")
     monkeypatch.setenv("LANGUAGE", "en_GB.UTF-8")
     _, out, _ = run(capsys, "lookup", "bull nise")

@@ -98,7 +98,7 @@ def test_one_fix_pass_reaches_a_fixed_point() -> None:
 
 def test_the_public_fix_returns_the_fixed_text_and_the_findings_applied() -> None:
     fixed, applied = nqp_terms.fix("We will grasp the Bull nose of reform.")
-    assert fixed == "We will grasp the Crux of reform."
+    assert fixed == "We will grasp the crux of reform."
     assert [(f.rule, f.match, f.start) for f in applied] == [("NQP001", "Bull nose", 18)]
 
 
@@ -110,9 +110,9 @@ def test_bom_line_endings_and_mode_are_kept(capsys, tmp_path: Path) -> None:
     document.write_bytes(b"\xef\xbb\xbfWe grasp the Bull nose.\r\nNext line.\r\n")
     document.chmod(0o640)
     code, _, err = run(capsys, "lint", "--fix", str(document))
-    assert document.read_bytes() == b"\xef\xbb\xbfWe grasp the Crux.\r\nNext line.\r\n"
+    assert document.read_bytes() == b"\xef\xbb\xbfWe grasp the crux.\r\nNext line.\r\n"
     assert stat.S_IMODE(document.stat().st_mode) == 0o640
-    assert code == 0 and "1 files fixed" in err
+    assert code == 0 and "1 file fixed" in err
 
 
 def test_a_planted_temporary_name_cannot_redirect_the_write(capsys, tmp_path: Path) -> None:
@@ -125,7 +125,7 @@ def test_a_planted_temporary_name_cannot_redirect_the_write(capsys, tmp_path: Pa
     (tmp_path / ".doc.md.nqp-terms-fix").symlink_to(victim)
     run(capsys, "lint", "--fix", str(document))
     assert victim.read_text(encoding="utf-8") == "secret=1\n" and stat.S_IMODE(victim.stat().st_mode) == 0o600
-    assert not document.is_symlink() and document.read_text(encoding="utf-8") == "We grasp the Crux.\n"
+    assert not document.is_symlink() and document.read_text(encoding="utf-8") == "We grasp the crux.\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == [".doc.md.nqp-terms-fix", "doc.md", "victim.conf"]
 
 
@@ -136,8 +136,8 @@ def test_a_symlink_is_fixed_through_the_link_and_stays_a_link(capsys, tmp_path: 
     link.symlink_to(target.name)
     code, _, err = run(capsys, "lint", "--fix", str(link))
     assert link.is_symlink() and os.readlink(link) == "real.md"
-    assert target.read_text(encoding="utf-8") == "We grasp the Crux.\n"
-    assert code == 0 and "1 files fixed" in err
+    assert target.read_text(encoding="utf-8") == "We grasp the crux.\n"
+    assert code == 0 and "1 file fixed" in err
 
 
 def test_hard_links_are_refused_unless_forced_and_then_stay_shared(capsys, tmp_path: Path) -> None:
@@ -149,8 +149,8 @@ def test_hard_links_are_refused_unless_forced_and_then_stay_shared(capsys, tmp_p
     assert code == 2 and "has 2 hard links" in err and "0 files fixed" in err
     assert document.read_text(encoding="utf-8") == "We grasp the Bull nose.\n"
     code, _, err = run(capsys, "lint", "--fix", "--force", str(document))
-    assert code == 0 and "1 files fixed" in err
-    assert twin.read_text(encoding="utf-8") == "We grasp the Crux.\n" and document.stat().st_nlink == 2
+    assert code == 0 and "1 file fixed" in err
+    assert twin.read_text(encoding="utf-8") == "We grasp the crux.\n" and document.stat().st_nlink == 2
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root may write any file")
@@ -161,7 +161,7 @@ def test_read_only_files_are_refused_unless_forced(capsys, tmp_path: Path) -> No
     code, _, err = run(capsys, "lint", "--fix", str(document))
     assert code == 2 and "read-only" in err and "0 files fixed" in err
     code, _, err = run(capsys, "lint", "--fix", "--force", str(document))
-    assert code == 0 and document.read_text(encoding="utf-8") == "We grasp the Crux.\n"
+    assert code == 0 and document.read_text(encoding="utf-8") == "We grasp the crux.\n"
     assert stat.S_IMODE(document.stat().st_mode) == 0o444
 
 
@@ -191,7 +191,7 @@ def test_fix_of_standard_input_writes_the_fixed_text_and_exits_by_what_remains(c
 
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"We grasp the Bull nose.\n")))
     code, out, err = run(capsys, "lint", "--fix", "-")
-    assert (code, out) == (0, "We grasp the Crux.\n") and "NQP001" in err
+    assert (code, out) == (0, "We grasp the crux.\n") and "NQP001" in err
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(b"We ate bean green soup.\n")))
     code, out, err = run(capsys, "--glossary", str(chained), "--no-shipped", "lint", "--fix", "-")
     assert (code, out) == (1, "We ate bean green soup.\n") and "not fixed" in err

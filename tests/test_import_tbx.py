@@ -190,3 +190,15 @@ def test_administrative_status_decides_when_a_term_has_both(first: str) -> None:
         f"{notes[first]}</termNote>".encode(),
         f'{notes[first]}</termNote><termNote type="{second}">{notes[second]}</termNote>'.encode())
     assert read_tbx(tbx, accessed=ACCESSED).concepts[0].terms["en"][1].status == "deprecated"
+
+
+def test_a_concept_translated_by_sense_keeps_the_mark_through_tbx() -> None:
+    from dataclasses import replace
+
+    from nqp_terms.formats import export
+    from nqp_terms.glossary import Glossary
+
+    shipped = nqp_terms.load()
+    concepts = [replace(c, sense_rendered=c.id == "niubizi") for c in shipped.data.concepts]
+    imported = read_tbx(export(Glossary(replace(shipped.data, concepts=concepts)), "tbx"))
+    assert [c.id for c in imported.concepts if c.sense_rendered] == ["niubizi"]

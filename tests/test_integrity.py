@@ -114,7 +114,8 @@ def test_the_seed_articles_renderings_lead_to_the_right_concept(chinese: str, en
     concept = shipped().lookup(chinese).concept
     if kind == "tolerated":  # usable English: the glossary need not list it, but must not forbid it
         match = shipped().get(english)
-        assert match is None or (match.concept.id == concept.id and not match.is_deprecated)
+        # A known term inside the rendering ("pilot free trade zone") does not list the rendering itself.
+        assert match is None or match.how != "exact" or (match.concept.id == concept.id and not match.is_deprecated)
         return
     match = shipped().lookup(english)
     assert match.concept.id == concept.id

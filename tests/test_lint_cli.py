@@ -33,7 +33,7 @@ def test_text_output_is_path_line_col_severity_code_message_suggestion(capsys, d
     first = out.splitlines()[0]
     assert first.startswith(f"{document}:3:14: error NQP001 “Bull nose” is a deprecated rendering of 牛鼻子")
     assert first.endswith("-> crux")
-    assert "3 findings in 1 files" in err
+    assert "3 findings in 1 file" in err
 
 
 def test_json_output_has_the_documented_fields(capsys, document: Path) -> None:
@@ -73,9 +73,9 @@ def test_warnings_alone_do_not_fail_by_default(capsys, tmp_path: Path) -> None:
 
 def test_fix_rewrites_in_place_and_is_idempotent(capsys, document: Path) -> None:
     code, _, err = lint(capsys, str(document), "--fix")
-    assert code == 0 and "1 files fixed" in err
+    assert code == 0 and "1 file fixed" in err
     fixed = document.read_text(encoding="utf-8")
-    assert fixed == "# Notes\n\nWe grasp the Crux and “Going global”.\n\nThe company introduced a product.\n"
+    assert fixed == "# Notes\n\nWe grasp the crux and “going global”.\n\nThe company introduced a product.\n"
     lint(capsys, str(document), "--fix")
     assert document.read_text(encoding="utf-8") == fixed
 
@@ -84,7 +84,7 @@ def test_diff_prints_and_changes_nothing(capsys, document: Path) -> None:
     before = document.read_text(encoding="utf-8")
     code, out, _ = lint(capsys, str(document), "--diff")
     assert "-We grasp the Bull nose and ”Go out“." in out
-    assert "+We grasp the Crux and “Going global”." in out
+    assert "+We grasp the crux and “going global”." in out
     assert document.read_text(encoding="utf-8") == before
 
 
@@ -95,7 +95,7 @@ def test_a_file_that_is_not_utf8_is_reported_skipped_and_left_alone(capsys, tmp_
     assert code == 2
     assert "latin1.txt: not UTF-8" in err
     assert bad.read_bytes() == b"caf\xe9 bull nose\n"
-    assert "Crux" in document.read_text(encoding="utf-8")  # the run went on
+    assert "crux" in document.read_text(encoding="utf-8")  # the run went on
 
 
 def test_directories_are_searched_for_text_files(capsys, tmp_path: Path) -> None:

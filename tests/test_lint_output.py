@@ -138,7 +138,7 @@ def test_exit_status_and_summary_come_from_counts(capsys, tmp_path) -> None:
     path = tmp_path / "doc.md"
     path.write_text("We grasp the Bull nose.\n\nThe ”new“ plan.\n", encoding="utf-8")
     assert main(["lint", str(path)]) == 1
-    assert "2 findings in 1 files" in capsys.readouterr().err
+    assert "2 findings in 1 file\n" in capsys.readouterr().err  # singular; only files with findings count
     assert main(["lint", str(path), "--select", "NQP004"]) == 0  # a warning does not fail by default
 
 
@@ -150,3 +150,33 @@ def test_positions_in_one_pass_equal_a_bisect_per_offset(text: str, offsets: lis
     starts = line_starts(text)
     expected = [(bisect_right(starts, o), o - starts[bisect_right(starts, o) - 1] + 1) for o in offsets]
     assert list(positions(text, offsets)) == expected
+
+
+def test_memory_does_not_grow_with_the_number_of_files(tmp_path, monkeypatch) -> None:
+    """Findings are written as they come and only counted: twenty files need no more memory than two."""
+    import io
+    import sys
+    import tracemalloc
+
+    block = dense_text(60_000)
+    for number in range(20):
+        (tmp_path / f"{number:02d}.txt").write_text(block, encoding="utf-8")
+    paths = sorted(str(p) for p in tmp_path.glob("*.txt"))
+    main(["lint", "--fail-on", "never", "--format", "json", paths[0]])  # build and cache the linter first
+
+    class Sink(io.StringIO):
+        def write(self, text: str) -> int:  # count, keep nothing
+            return len(text)
+
+    def peak(files: list[str]) -> int:
+        monkeypatch.setattr(sys, "stdout", Sink())
+        tracemalloc.start()
+        try:
+            assert main(["lint", "--fail-on", "never", "--format", "json", *files]) == 0
+            return tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+            monkeypatch.undo()
+
+    two, twenty = peak(paths[:2]), peak(paths)
+    assert twenty < 1.3 * two, (two, twenty)

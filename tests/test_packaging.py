@@ -80,3 +80,16 @@ def test_the_readme_links_work_on_a_package_index() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     relative = [target for target in re.findall(r"\]\(([^)]+)\)", readme) if not target.startswith("https://")]
     assert relative == []
+
+
+def test_a_corpus_run_from_the_installed_wheel(installed: Path, tmp_path: Path) -> None:
+    """The corpus commands work from the wheel (pyarrow and matplotlib come from the corpus extra)."""
+    pytest.importorskip("pyarrow", reason="the corpus extra: pip install 'nqp-terms[corpus]'")
+    out = tmp_path / "qa"
+    run = run_installed(installed, "-m", "nqp_terms", "corpus", "lint", str(REPO / "seeds"), "--out", str(out),
+                        "--jobs", "2")
+    assert run.returncode == 0, run.stderr
+    assert run.stderr.startswith("2 documents, ")  # the seed article and the seeds' README
+    report = run_installed(installed, "-m", "nqp_terms", "corpus", "report", str(out))
+    assert report.returncode == 0, report.stderr
+    assert "Findings by concept" in (out / "report.html").read_text(encoding="utf-8")

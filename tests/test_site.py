@@ -434,3 +434,89 @@ def test_the_chinese_search_and_the_language_switch_work_from_a_sub_path(served:
         WebDriverWait(driver, 10).until(lambda d: d.current_url != served + start)
         assert driver.current_url == served + lands
         assert driver.find_element(By.TAG_NAME, "html").get_attribute("lang") == language  # type: ignore[attr-defined]
+
+
+# ------------------------------------------------------------- the reference
+
+
+def code_text(site: Path, path: str) -> str:
+    """A built page's text with the tags removed and nothing added: highlighted code reads as it was written."""
+    return html.unescape(re.sub(r"<[^>]+>", "", (site / path / "index.html").read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("name", nqp_terms.__all__)
+def test_each_public_name_has_a_page_with_its_signature_and_examples(site: Path, name: str) -> None:
+    import inspect
+
+    from nqp_terms.site.reference import signature
+
+    obj = getattr(nqp_terms, name)
+    built = code_text(site, f"reference/api/{name}")
+    shown = signature(obj).removesuffix(" -> None") if isinstance(obj, type) else signature(obj)
+    assert f"nqp_terms.{name}{shown}" in built
+    assert "(" in shown and "'" not in shown.split("=")[0]  # annotations as written, not quoted strings
+    docstring = inspect.getdoc(obj) or ""
+    examples = [line for line in docstring.splitlines() if line.lstrip().startswith(">>>")]
+    assert examples, f"{name} has no example in its docstring"
+    for line in examples:
+        assert line.strip() in built, (name, line)
+    summary = re.sub(r":[a-z]+:`~?([^`]+)`", lambda m: m.group(1) if "~" not in m.group(0) else
+                     m.group(1).rsplit(".", 1)[-1], docstring.split("\n\n")[0]).replace("``", "")
+    assert " ".join(summary.split()) in " ".join(built.split())
+
+
+def test_a_class_page_lists_its_methods_with_their_docstrings(site: Path) -> None:
+    built = code_text(site, "reference/api/Glossary")
+    for method in ("lookup", "get", "search", "concept", "reliability"):
+        assert f"Glossary.{method}(" in built
+    assert "Glossary.from_paths(*paths: str | Path, over_shipped: bool = False" in built  # bound: no cls
+    assert "Raises TermNotFound with suggestions, or AmbiguousTerm" in " ".join(built.split())
+
+
+def _subcommands() -> dict[str, object]:
+    import argparse
+
+    from nqp_terms.cli import build_parser
+    from nqp_terms.i18n import Messages
+
+    parser = build_parser(Messages.for_language("en"))
+    return dict(next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices)
+
+
+@pytest.mark.parametrize("command", list(_subcommands()))
+def test_each_command_has_a_page_with_its_options(site: Path, command: str) -> None:
+    import argparse
+
+    parser = _subcommands()[command]
+    text = " ".join(code_text(site, f"reference/cli/{command}").split())
+    assert f"nqp-terms {command}" in text
+    assert " ".join(parser.format_usage().split()) in text  # type: ignore[attr-defined]
+    for action in parser._actions:  # type: ignore[attr-defined]
+        if action.help == argparse.SUPPRESS:
+            continue
+        for option in action.option_strings or [action.metavar or action.dest]:
+            assert option in text, (command, option)
+        assert " ".join((action.help or "").split()).replace("%(default)s", str(action.default)) in text
+
+
+def test_the_reference_is_in_the_navigation_and_the_search(site: Path) -> None:
+    import json
+
+    from nqp_terms.site.reference import reference_nav
+
+    home = page(site, "")
+    names = [*nqp_terms.__all__, *(f"cli/{c}" for c in _subcommands())]
+    for name in nqp_terms.__all__:
+        assert f'href="reference/api/{name}/"' in home, name  # every page is in the site navigation
+    for command in _subcommands():
+        assert f'href="reference/cli/{command}/"' in home, command
+    assert len(reference_nav()[0]["Python API"]) == len(nqp_terms.__all__) + 1
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    located = {doc["location"]: doc for doc in index["docs"]}
+    for name in names:
+        location = f"reference/cli/{name[4:]}/" if name.startswith("cli/") else f"reference/api/{name}/"
+        assert location in located, location
+    # Material indexes a page by its sections: the signature and docstring are under the title's.
+    assert any(loc.startswith("reference/api/lookup/") and "lookup(query: str) -&gt; Match" in doc["text"]
+               and "shipped glossary" in doc["text"] for loc, doc in located.items())
+    assert any(loc.startswith("reference/cli/lint/") and "--select" in doc["text"] for loc, doc in located.items())

@@ -18,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import nqp_terms
-from nqp_terms.site import export_files, site_pages
+from nqp_terms.site import export_files, reference_nav, site_pages
 from nqp_terms.site.search import segmenter_words
 from nqp_terms.site.search_index import weigh_own_terms, without_concept_tags
 
@@ -30,6 +30,19 @@ logging.getLogger("jieba").setLevel(logging.WARNING)
 
 # The glossary the pages were built from, for the search index written after them.
 _built: dict[str, nqp_terms.Glossary] = {}
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """List every reference page in the navigation, under the "Reference" section of mkdocs.yml.
+
+    The pages (one per public name and per command) are generated, so mkdocs.yml names only the
+    section's two index pages and the list of the rest comes from the code.
+    """
+    for entry in config.nav or []:
+        if isinstance(entry, dict) and "Reference" in entry:
+            entry["Reference"] = reference_nav()
+            return config
+    raise PluginError('mkdocs.yml: the nav has no "Reference" section for the generated reference pages')
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

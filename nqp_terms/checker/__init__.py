@@ -15,14 +15,17 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from ..glossary import Glossary
     from ..linter.config import LintConfig
     from ..text.input_policy import Errors
     from .bilingual import Checker, CheckResult
+    from .files import FileCheck
 
-__all__ = ["CheckResult", "Checker", "check"]
+__all__ = ["CheckResult", "Checker", "FileCheck", "check", "check_file"]
 
-_CLASSES = {"CheckResult": "bilingual", "Checker": "bilingual"}
+_CLASSES = {"CheckResult": "bilingual", "Checker": "bilingual", "FileCheck": "files"}
 
 
 def __getattr__(name: str) -> Any:
@@ -64,3 +67,26 @@ def check(source: str, target: str, glossary: Glossary | None = None, config: Li
         result = Checker(glossary or load(), config).check(source, target, errors=errors)
     result.findings = locate(result.findings, target)  # offsets, lines and columns are in the translation
     return result
+
+
+def check_file(path: str | Path, glossary: Glossary | None = None, config: LintConfig | None = None, *,
+               errors: Errors = "strict") -> FileCheck:
+    """Check every segment pair of a bilingual file (TSV, XLIFF, TMX or PO).
+
+    Returns a :class:`~nqp_terms.checker.files.FileCheck`: the result of each
+    checked unit (findings' offsets, lines and columns are in the unit's target),
+    the pairs skipped (by reason) and the totals, with term accuracy and the
+    approved, wrong and missing counts.
+
+    >>> checked = check_file("tests/data/bilingual/sample.po")
+    >>> len(checked.units), checked.accuracy is not None
+    (2, True)
+    """
+    from .files import check_file as check_one_file
+
+    if glossary is None and config is None:
+        return check_one_file(path, _shipped_checker(), errors=errors)
+    from ..glossary import load
+    from .bilingual import Checker
+
+    return check_one_file(path, Checker(glossary or load(), config), errors=errors)

@@ -22,12 +22,23 @@ class SegmentError(ValueError):
 
 @dataclass(frozen=True)
 class Segment:
-    """One aligned pair: the unit id (or 1-based row), the source and target text, and where it starts."""
+    """One aligned pair: the unit id (or 1-based row), the source and target text, and where it starts.
+
+    ``skip`` says why a pair is not to be checked (``translate="no"``, ``state=new``,
+    ``fuzzy``, ``obsolete``, ``empty target``); the readers return such pairs so that
+    the check can count them.
+    """
 
     id: str
     source: str
     target: str
     line: int
+    skip: str | None = None
+
+
+def empty_target(target: str) -> str | None:
+    """The skip reason of a pair whose target is empty, else ``None``."""
+    return None if target.strip() else "empty target"
 
 
 def parse_xml(path: Path) -> Any:
@@ -50,6 +61,30 @@ def parse_xml(path: Path) -> Any:
 def element_text(element: Any) -> str:
     """All text inside an element, inline codes included, as one string."""
     return "".join(element.itertext()) if element is not None else ""
+
+
+#: Inline codes that stand for markup of the original document (XLIFF 1.2 and 2.x, TMX): their content,
+#: if any, is native code, not text.  Paired codes that wrap text (g, pc, mrk, hi) keep their text.
+_CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "ut", "sub", "sc", "ec", "cp", "sm", "em"})
+
+
+def inline_text(element: Any) -> str:
+    """The text of a segment, each inline code read as a space: "完善<ph/>体制" is "完善 体制".
+
+    >>> from lxml import etree
+    >>> inline_text(etree.fromstring("<target>Promote<ph id='1'>&lt;b&gt;</ph>high-quality <g id='2'>growth</g></target>"))
+    'Promote high-quality growth'
+    """
+    if element is None:
+        return ""
+    pieces = [element.text or ""]
+    for child in element:
+        if local_name(child.tag) in _CODES or not isinstance(child.tag, str):
+            pieces.append(" ")
+        else:
+            pieces.append(inline_text(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
 
 
 def local_name(tag: Any) -> str:

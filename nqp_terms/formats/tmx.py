@@ -1,10 +1,10 @@
-"""TMX translation units as segment pairs for the bilingual check."""
+"""TMX translation units as segment pairs for the bilingual check; each reports the line its ``<tu>`` starts on."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .segment import Segment, element_text, local_name, parse_xml
+from .segment import Segment, empty_target, inline_text, local_name, parse_xml
 
 
 def read_tmx(path: Path, source_language: str = "zh", target_language: str = "en") -> list[Segment]:
@@ -18,7 +18,8 @@ def read_tmx(path: Path, source_language: str = "zh", target_language: str = "en
             if local_name(variant.tag) == "tuv":
                 language = (variant.get(language_attribute) or variant.get("lang") or "").lower()
                 seg = next((c for c in variant if local_name(c.tag) == "seg"), None)
-                variants[language.split("-")[0]] = element_text(seg)
-        segments.append(Segment(unit.get("tuid", str(number)), variants.get(source_language, ""),
-                                variants.get(target_language, ""), unit.sourceline or 0))
+                variants[language.split("-")[0]] = inline_text(seg)
+        target = variants.get(target_language, "")
+        segments.append(Segment(unit.get("tuid", str(number)), variants.get(source_language, ""), target,
+                                unit.sourceline or 0, empty_target(target)))
     return segments

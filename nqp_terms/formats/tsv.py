@@ -10,13 +10,13 @@ from __future__ import annotations
 import csv
 from typing import IO
 
-from .segment import Segment, SegmentError
+from .segment import Segment, SegmentError, empty_target
 
 MAX_CELL_CHARACTERS = 2**31 - 1  # the csv module's own maximum: a TSV file is limited by its size alone
 
 
 def read_tsv(handle: IO[str], name: str) -> list[Segment]:
-    """Two tab-separated columns, source then target, no header row.
+    """Two tab-separated columns, source then target, no header row; each pair reports its line.
 
     A cell may be of any length (the csv module's default limit, 128 KiB, is lifted while reading).
     """
@@ -31,7 +31,7 @@ def read_tsv(handle: IO[str], name: str) -> list[Segment]:
             if len(row) != 2:
                 raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "
                                    f"found {len(row)}")
-            segments.append(Segment(str(row_number), row[0], row[1], row_number))
+            segments.append(Segment(str(row_number), row[0], row[1], row_number, empty_target(row[1])))
     except csv.Error as error:
         raise SegmentError(f"{name}:{row_number + 1}: cannot read the row: {error}") from None
     finally:

@@ -2,22 +2,33 @@
 
 An :class:`Index` maps match keys (see :mod:`nqp_terms.text.keys`) to the terms
 that produce them, in three key spaces: Chinese, pinyin and English
-(:mod:`nqp_terms.index.tables`).  Exact key hits answer in microseconds; near
-misses are offered as suggestions.
+(:mod:`nqp_terms.index.tables`).  Exact key hits answer in microseconds.
+
+When the whole query is no term, :meth:`Index.find` tries, in order: the
+halves of a coordination swapped (前沿技术和颠覆性技术), a typo corrected
+(only with ``corrections=True``: the strict API never guesses), the longest
+known term inside the query (加快发展新质生产力), and a run of words found in
+the terms of one concept only (Greater Bay Area).  The
+:class:`~nqp_terms.index.match.Match` says which (``how``) and what matched
+(``matched_text``).  Near misses are offered as suggestions.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import cast
 
 from ..termbase.model import AmbiguousTerm, Concept, Language, Term, TermNotFound
 from ..text.keys import chinese_key, english_key
 from ..text.pinyin import HAN, looks_like_pinyin, pinyin_key
-from .match import Match, Via
+from .match import How, Match, Via
+from .parts import longest_part, reordered, shortened_in
 from .tables import Tables, index_tables, unpack
+from .typos import TypoCorrector
 
+_SEARCH_RANKS: tuple[How, ...] = ("exact", "prefix", "substring", "part", "fuzzy")
 _STATUS_RANK = {"preferred": 0, "admitted": 1, "superseded": 2, "deprecated": 3}
 
 
@@ -27,6 +38,25 @@ class _Entry:
     term: Term
     language: Language
     via: Via
+
+
+class _Answerable:
+    """The keys of one space that may answer for part of a query: not an everyday word or a guarded calque.
+
+    English parts are two words or more (see :mod:`nqp_terms.index.parts`); a
+    deprecated rendering that the linter only flags in context is ordinary
+    English and does not answer on its own.
+    """
+
+    def __init__(self, index: Index, space: str):
+        self._index, self._space, self._table = index, space, index._spaces[space]
+
+    def __contains__(self, key: object) -> bool:
+        packed = self._table.get(key)  # type: ignore[call-overload]
+        if packed is None:
+            return False
+        return any(e.term.is_approved or (e.term.match.when == "anywhere" and not e.term.match.context)
+                   for e in self._index._entries(self._space, packed))
 
 
 class Index:
@@ -54,17 +84,66 @@ class Index:
             spaces.append(("pinyin", pinyin_key(query)))
         return spaces
 
-    def find(self, query: str) -> Match | None:
-        """The match for ``query``, ``None`` if nothing matches; raises :class:`AmbiguousTerm`."""
+    def find(self, query: str, *, corrections: bool = False) -> Match | None:
+        """The match for ``query``, ``None`` if nothing matches; raises :class:`AmbiguousTerm`.
+
+        With ``corrections``, a query one or two typing mistakes from exactly one
+        concept's term finds it (``how == "corrected"``); see :mod:`nqp_terms.index.typos`.
+        """
         if not isinstance(query, str) or not query.strip():
             raise ValueError(f"a lookup query must be a non-empty string, not {query!r}")
-        for space, key in self._spaces_for(query):
+        spaces = self._spaces_for(query)
+        for space, key in spaces:
             packed = self._spaces[space].get(key)
             if packed is not None:
                 return self._resolve(query, self._entries(space, packed))
+        worded = [(space, key) for space, key in spaces if space != "pinyin" and key]
+        for space, key in worded:
+            swapped = reordered(key, self._spaces[space], space)
+            if swapped is not None:
+                return self._resolve(query, self._entries(space, self._spaces[space][swapped]), "reordered")
+        if corrections:
+            corrected = self.correction(query)
+            if corrected is not None:
+                return corrected
+        for space, key in worded:
+            part = longest_part(key, _Answerable(self, space), space)
+            if part is not None:
+                return self._resolve(query, self._entries(space, self._spaces[space][part]), "part")
+        for space, key in worded:
+            shortened = self._shortened(space, key)
+            if shortened is not None:
+                return shortened
         return None
 
-    def _resolve(self, query: str, entries: list[_Entry]) -> Match:
+    def _shortened(self, space: str, key: str) -> Match | None:
+        """The one concept whose approved terms contain the query, as "Greater Bay Area" is a shortened name."""
+        table = self._spaces[space]
+        entries = [e for k in shortened_in(key, table, space) for e in self._entries(space, table[k])
+                   if e.term.is_approved]
+        if len({e.concept.id for e in entries}) != 1:
+            return None
+        return Match(entries[0].concept, entries[0].term, entries[0].language, entries[0].via, key, "shortened",
+                     entries[0].term.term)
+
+    def correction(self, query: str) -> Match | None:
+        """The concept a mistyped ``query`` meant, when exactly one concept is that close; else ``None``."""
+        for space, key in self._spaces_for(query):
+            candidates = self._corrector.candidates(space, key)
+            if not candidates:
+                continue
+            nearest = [c for c in candidates if c.distance == candidates[0].distance]
+            entries = [e for c in nearest for e in self._entries(space, self._spaces[space][c.key])]
+            if len({e.concept.id for e in entries}) == 1:
+                return self._resolve(query, entries, "corrected")
+            return None
+        return None
+
+    @cached_property
+    def _corrector(self) -> TypoCorrector:
+        return TypoCorrector(self._spaces)
+
+    def _resolve(self, query: str, entries: list[_Entry], how: How = "exact") -> Match:
         best = min(_STATUS_RANK[e.term.status] for e in entries)
         # An approved reading wins over a deprecated one that normalises alike.
         strongest = [e for e in entries if (_STATUS_RANK[e.term.status] <= 1) == (best <= 1)]
@@ -80,7 +159,8 @@ class Index:
             if via == "zh-Hant" and entry.language == "zh-Hans":
                 hant = entry.concept.preferred("zh-Hant")
                 entry = _Entry(entry.concept, hant, "zh-Hant", via) if hant else entry
-        return Match(entry.concept, entry.term, entry.language, via, query)
+        return Match(entry.concept, entry.term, entry.language, via, query, how,
+                     None if how == "exact" else entry.term.term)
 
     def suggestions(self, query: str, limit: int = 5) -> tuple[str, ...]:
         """Terms within a small edit distance of ``query``: one-letter or one-character typos."""
@@ -102,34 +182,50 @@ class Index:
         return tuple(unique[:limit])
 
     def search(self, text: str, limit: int = 20) -> list[Match]:
-        """Concepts with a term that starts with or contains ``text``, exact hits first."""
+        """Concepts whose terms match ``text``, best first, each saying why (:attr:`Match.how`).
+
+        The ranks: ``exact`` (a whole term), ``prefix`` (a term starts with the
+        text), ``substring`` (a term contains it), ``part`` (the text contains a
+        known term) and ``fuzzy`` (a term one or two typing mistakes away);
+        within a rank, approved terms before deprecated ones, shorter before longer.
+        """
         if not isinstance(text, str) or not text.strip():
             raise ValueError(f"a search text must be a non-empty string, not {text!r}")
-        ranked: list[tuple[tuple[int, int, int], _Entry]] = []
+        ranked: list[tuple[tuple[int, int, int], _Entry, How, str]] = []
+
+        def add(rank: How, space: str, candidate: str) -> None:
+            for entry in self._entries(space, self._spaces[space][candidate]):
+                order = (_SEARCH_RANKS.index(rank), _STATUS_RANK[entry.term.status], len(candidate))
+                ranked.append((order, entry, rank, candidate))
+
         for space, key in self._spaces_for(text):
             if not key:
                 continue
-            for candidate, packed in self._spaces[space].items():
+            for candidate in self._spaces[space]:
                 found = candidate.find(key)
-                if found < 0:
-                    continue
-                closeness = 0 if candidate == key else (1 if found == 0 else 2)
-                for entry in self._entries(space, packed):
-                    ranked.append(((closeness, _STATUS_RANK[entry.term.status], len(candidate)), entry))
+                if found >= 0:
+                    add("exact" if candidate == key else "prefix" if found == 0 else "substring", space, candidate)
+            if space != "pinyin":
+                part = longest_part(key, _Answerable(self, space), space)
+                if part is not None:
+                    add("part", space, part)
+            for near in self._corrector.candidates(space, key):
+                add("fuzzy", space, near.key)
         ranked.sort(key=lambda item: (item[0], item[1].concept.id))
         seen: set[str] = set()
         results: list[Match] = []
-        for _, entry in ranked:
+        for _, entry, how, _candidate in ranked:
             if entry.concept.id not in seen:
                 seen.add(entry.concept.id)
-                results.append(Match(entry.concept, entry.term, entry.language, entry.via, text))
+                results.append(Match(entry.concept, entry.term, entry.language, entry.via, text, how,
+                                     None if how == "exact" else entry.term.term))
                 if len(results) == limit:
                     break
         return results
 
-    def lookup(self, query: str) -> Match:
+    def lookup(self, query: str, *, corrections: bool = False) -> Match:
         """Like :meth:`find`, but raises :class:`TermNotFound` (with suggestions) instead of returning ``None``."""
-        match = self.find(query)
+        match = self.find(query, corrections=corrections)
         if match is None:
             raise TermNotFound(query, self.suggestions(query))
         return match

@@ -70,16 +70,19 @@ def fix(text: str, glossary: Glossary | None = None, config: LintConfig | None =
     """``text`` with the linter's fixes applied, and the findings that were fixed.
 
     One call reaches a fixed point: fixing the result changes nothing.  A replacement that would
-    make a new finding is not applied (``three new, new and`` stays as it is: “new three, new”
-    would hold “three, new”).  A match never spans the end of a sentence.
+    make a new finding is not applied (``Health China characteristics`` stays as it is: “Healthy China
+    characteristics” would hold the calque “China characteristics”).  A match never spans the end of a
+    sentence, nor a list comma (``three new, new and`` holds no calque).
 
     >>> fix("We will grasp the Bull nose of reform.")[0]
-    'We will grasp the Crux of reform.'
+    'We will grasp the crux of reform.'
     >>> fixed, applied = fix("Output grew by three. New policies followed.")
     >>> fixed, applied
     ('Output grew by three. New policies followed.', [])
     >>> fix("three new, new and")[0]
     'three new, new and'
+    >>> fix("Health China characteristics")[0]
+    'Health China characteristics'
     """
     from .fix import fix_converged
 

@@ -8,6 +8,11 @@ severity = { NQP003 = "error" }        # change a rule's severity
 glossary = ["house-glossary/"]         # your glossaries, layered over the shipped one
 fail-on = "warning"                    # error (default), warning, info or never
 site-url = "https://example.org/terms/"
+# When is a document Chinese policy writing, so that guarded calques fire without a local cue?
+# (see nqp_terms.linter.domain; threshold = 0 turns the signal off)
+domain = { threshold = 3, min-terms = 1, cues = ["Guangdong"] }
+# NQP006 also when two approved renderings are offered side by side in one sentence
+consistency = { side-by-side = true }
 ```
 
 In ``.nqp-terms.toml`` the same keys stand at the top level.
@@ -29,7 +34,8 @@ from .rules import RULES, Severity, rule_by_name
 #: Where the reference site is published (mkdocs.yml ``site_url``); finding URLs point into it.
 SITE_URL = "https://nqp-terms.github.io/nqp-terms/"
 FAIL_ON = ("error", "warning", "info", "never")
-_KEYS = {"select", "ignore", "severity", "glossary", "fail-on", "site-url"}
+_KEYS = {"select", "ignore", "severity", "glossary", "fail-on", "site-url", "domain", "consistency"}
+_DOMAIN_KEYS = {"threshold": "threshold", "min-terms": "min_terms", "cues": "extra_cues"}
 
 
 class ConfigError(ValueError):
@@ -44,6 +50,10 @@ class LintConfig:
     glossary: tuple[Path, ...] = ()
     fail_on: str = "error"
     site_url: str = SITE_URL
+    #: Settings of the domain signal (DomainSignal's fields): threshold, min_terms, extra_cues.
+    domain: dict[str, Any] = field(default_factory=dict)
+    #: NQP006 also for two approved renderings offered side by side in one sentence.
+    side_by_side: bool = False
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any], *, where: str = "configuration", base: Path = Path(".")) -> LintConfig:
@@ -78,7 +88,22 @@ class LintConfig:
         glossaries = table.get("glossary", [])
         if isinstance(glossaries, str):
             glossaries = [glossaries]
+        domain = table.get("domain", {})
+        if not isinstance(domain, dict) or set(domain) - set(_DOMAIN_KEYS):
+            raise ConfigError(f"{where}: domain must be a table with {', '.join(_DOMAIN_KEYS)}")
+        for key in ("threshold", "min-terms"):
+            if key in domain and (not isinstance(domain[key], int) or domain[key] < 0):
+                raise ConfigError(f"{where}: domain.{key} must be a whole number, 0 or more")
+        cues = domain.get("cues", [])
+        if not isinstance(cues, list) or not all(isinstance(c, str) and c.strip() for c in cues):
+            raise ConfigError(f"{where}: domain.cues must be a list of words")
+        consistency = table.get("consistency", {})
+        if not isinstance(consistency, dict) or set(consistency) - {"side-by-side"} or \
+                not isinstance(consistency.get("side-by-side", False), bool):
+            raise ConfigError(f"{where}: consistency must be a table with side-by-side = true or false")
         return cls(
+            side_by_side=consistency.get("side-by-side", False),
+            domain={_DOMAIN_KEYS[k]: (tuple(v) if k == "cues" else v) for k, v in domain.items()},
             select=codes("select") if "select" in table else None,
             ignore=codes("ignore"),
             severity=resolved,

@@ -14,7 +14,7 @@ import gc
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
 from operator import attrgetter, itemgetter, sub
@@ -29,7 +29,10 @@ from .markup import QuietIndex, quiet_spans
 from .matcher import CanonicalView, canonical_view
 from .plan import PlanCache
 from .rules import RULES
-from .terms import Rendering, TermMatcher, options_allow
+from .domain import DomainSignal, Evidence
+from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
+from .wording import drop_in
+from .words import HyphenPlan, JoinedText, join_broken_words
 
 # Runs of Chinese characters with the punctuation that joins them.
 _CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
@@ -43,6 +46,8 @@ _CHINESE_MARKS = re.compile(r"[《》〈〉「」『』【】]|[，。；：！�
 # A line break inside a paragraph is no break: wrapped text still matches.
 _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]*_]*(?=\s)|[。！？]|\n[ \t]*\n|\n(?=[ \t]*(?:[#>*+-]|\d{1,9}[.)])\s)")
 _SENTENCE_FINAL = frozenset(".!?…。！？")
+_LIST_MARK = re.compile(r"[,;/]")
+_BREAK_OR_LIST = re.compile(_SENTENCE_BREAK.pattern + r"|[,;/]")
 
 
 _POSITION = attrgetter("start", "end", "rule")
@@ -57,6 +62,8 @@ class DocumentState:
 
     first_rendering: dict[str, tuple[str, str]] = field(default_factory=dict)  # concept -> (key, text as written)
     first_pattern: dict[str, int] = field(default_factory=dict)  # concept -> number of its first hit's pattern
+    #: The domain signal's verdict, once a chunk showed the document to be policy writing.
+    policy: Evidence | None = None
 
 
 class _PatternPlan:
@@ -73,10 +80,22 @@ class _PatternPlan:
         #: that could refuse a hit (then no other is looked at); None where options must be checked.
         self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
                        for renderings, rendering in zip(payloads, self.approving)]
+        #: The concept a hit of the pattern is evidence of for the domain signal: approved renderings and
+        #: calques that need no guard (a guarded one would be evidence of itself).
+        self.domain_concept = [(approving or always).concept.id if (approving or always) else None
+                               for approving, always in zip(self.approving, self.always)]
+        #: For approved patterns written with a hyphen ("high-quality development"): the rendering to check a hit
+        #: against.  (Plain lists and renderings only: the plan is cached as plain data, see .plan.)
+        self.hyphen_rendering = [HyphenPlan.rendering_of(renderings) if approving else None
+                                 for renderings, approving in zip(payloads, self.approving)]
+        self.hyphenated = [rendering is not None for rendering in self.hyphen_rendering]
         #: Whether a hit of the pattern must be checked for a sentence break inside it: it has several words,
         #: and none of its renderings holds sentence-final punctuation itself.
         self.may_cross = [" " in key.strip() and not any(_SENTENCE_FINAL.intersection(r.term.term) for r in renderings)
                           for renderings, key in zip(payloads, keys)]
+        #: The list punctuation (comma, semicolon, slash) the pattern's renderings hold: a hit may span only that.
+        self.list_marks = ["".join(c for c in ",;/" if any(c in (r.term.pattern or r.term.term) for r in renderings))
+                           for renderings in payloads]
 
 
 def _unconditional(rendering: Rendering) -> bool:
@@ -96,6 +115,8 @@ class Linter:
         self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}
         self._inconsistent: dict[str, FindingTemplate] = {}
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
+        self.domain = DomainSignal(**self.config.domain)
+        self._hyphen_plans: dict[Rendering, HyphenPlan] = {}
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -149,20 +170,39 @@ class Linter:
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
         payloads, always = self.terms.matcher.payloads, plan.always
-        kept_starts, kept_ends, kept_renderings = [], [], []
+        kept_starts, kept_ends, kept_renderings, by_domain = [], [], [], set()
         taken_until = -1
-        # Few hits are of renderings to report; those that span a sentence break are dropped here.  (Approved
-        # ones are checked only where they matter, in _consistency and _shadowed: they are many.)
+        evidence: list[Evidence] = []
+
+        def is_policy() -> bool:
+            """The domain signal, worked out on first need (a guarded calque without a local cue)."""
+            if state.policy is not None:
+                evidence.append(state.policy)
+            if not evidence:
+                terms = len({plan.domain_concept[n] for n in set(numbers)} - {None})
+                evidence.append(self.domain.evidence(text, terms))
+                if evidence[0].is_policy:
+                    state.policy = evidence[0]
+            return evidence[0].is_policy
+
+        # Few hits are of renderings to report; those that span a sentence break or a list mark are dropped
+        # here.  (Approved ones are checked only where they matter, in _consistency and _shadowed: they are many.)
         reportable = list(compress(hits, map(plan.not_approved.__getitem__, numbers)))
         if reportable:
-            reportable = _within_sentences(text, view, reportable, plan.may_cross)
+            reportable = _within_sentences(text, view, reportable, plan.may_cross, plan.list_marks)
         for start, end, number in reportable:
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
             if rendering is None:
                 span = view.original_span(start, end)
-                rendering = next((r for r in payloads[number] if options_allow(r, text, *span)), None)
+                for candidate in payloads[number]:
+                    verdict = options_verdict(candidate, text, *span, is_policy)
+                    if verdict:
+                        rendering = candidate
+                        if verdict == BY_DOMAIN:
+                            by_domain.add(len(kept_starts))
+                        break
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
@@ -175,12 +215,55 @@ class Linter:
             kept_renderings.append(rendering)
 
         templates = self._templates
-        for start, end, rendering in zip(view.original_offsets(kept_starts),
-                                         view.original_offsets(kept_ends, end=True), kept_renderings):
-            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
+        for index, (start, end, rendering) in enumerate(zip(view.original_offsets(kept_starts),
+                                                            view.original_offsets(kept_ends, end=True),
+                                                            kept_renderings)):
             found = text[start:end]
-            findings.append(stamp.at(start, end, found, prefix + found + suffix))
+            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
+            finding = stamp.at(start, end, found, prefix + found + suffix)
+            if index in by_domain:
+                why = (evidence or [state.policy])[0]
+                assert why is not None
+                finding.extra["why"] = why.explain()
+                _set_message(finding, f"{finding.message}; {why.explain()}")
+            findings.append(finding)
+        if self.config.enabled("NQP007"):
+            findings += self._hyphen_findings(text, view, approved)
         return findings
+
+    def _hyphen_findings(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]]) -> list[Finding]:
+        """NQP007: an approved rendering written with a space where official English has a hyphen."""
+        plan = self._plan
+        checked = list(compress(approved, map(plan.hyphenated.__getitem__, map(_THIRD, approved))))
+        if not checked:
+            return []
+        findings: list[Finding] = []
+        reported_until = -1
+        for start, end, number in zip(view.original_offsets(map(_FIRST, checked)),
+                                      view.original_offsets(map(_SECOND, checked), end=True), map(_THIRD, checked)):
+            if start < reported_until:
+                continue
+            rendering = plan.hyphen_rendering[number]
+            assert rendering is not None
+            hyphens = self._hyphen_plans.get(rendering) or self._hyphen_plans.setdefault(
+                rendering, HyphenPlan.of([rendering]))  # type: ignore[arg-type]
+            written = text[start:end]
+            fixed = hyphens.repaired(written)
+            if fixed is None:
+                continue
+            reported_until = end
+            rendering = hyphens.rendering
+            findings.append(self._finding(
+                "NQP007", start, end, text,
+                f"“{written}” is written “{rendering.term.term}” in official English, with a hyphen",
+                suggestion=fixed, concept=rendering.concept.id, zh=rendering.concept.zh,
+                url=self.url(rendering.concept.id), extra={"fix": [[0, end - start, fixed]]}))
+        return findings
+
+    @cached_property
+    def _vocabulary(self) -> frozenset[str]:
+        """The words of the glossary's patterns long enough to be broken across a line."""
+        return frozenset(word for key in self.terms.matcher.patterns for word in key.split() if len(word) > 4)
 
     @cached_property
     def _plan(self) -> _PatternPlan:
@@ -192,12 +275,20 @@ class Linter:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
         term, concept = rendering.term, rendering.concept
         code = "NQP001" if term.status == "deprecated" else "NQP002"
+        # What the fix needs to write the suggestion into the text: the rendering the match stands for, and
+        # whether the suggestion can replace it as it stands (worked out once, here, not per finding).
+        target = next((t for t in concept.in_language("en") if t.term == term.use_instead), None)
+        rewrite = drop_in(term, target, term.use_instead) if term.use_instead else None
+        extra: dict[str, object] = {"rendering": term.pattern or term.term}
+        if rewrite:
+            extra["rewrite"] = rewrite
         prototype = Finding(
             rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
             suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
-            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id))
-        template = "“", f"” is a {term.status} rendering of {concept.zh}; use “{term.use_instead}”", \
-            FindingTemplate(prototype)
+            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id), extra=extra)
+        advice = f"; use “{term.use_instead}”" + (f" (rewrite the phrase: {rewrite}, so --fix leaves it)"
+                                                  if rewrite else "")
+        template = "“", f"” is a {term.status} rendering of {concept.zh}{advice}", FindingTemplate(prototype)
         self._templates[rendering] = template
         return template
 
@@ -228,15 +319,18 @@ class Linter:
             self._plan.approving
         may_cross = self._plan.may_cross
         findings = []
-        for start, end, number in zip(view.original_offsets(map(_FIRST, waiting)),
-                                      view.original_offsets(map(_SECOND, waiting), end=True),
-                                      map(_THIRD, waiting)):
+        approved_starts = list(map(_FIRST, approved))
+        for (c_start, c_end, _), start, end, number in zip(waiting, view.original_offsets(map(_FIRST, waiting)),
+                                                           view.original_offsets(map(_SECOND, waiting), end=True),
+                                                           map(_THIRD, waiting)):
             concept = concept_of[number]
             if first_pattern[concept] == number and concept in first_rendering:
                 continue
             if may_cross[number] and _SENTENCE_BREAK.search(text, start, end):
                 continue  # not a rendering: the words belong to two sentences
             written = text[start:end]
+            if _is_acronym(written) or _within_longer(approved, approved_starts, c_start, c_end, concept, concept_of):
+                continue  # "(BRI)" after "Belt and Road Initiative"; one use matched by two renderings
             used = english_key(written)
             first = first_rendering.get(concept)
             if first is None:
@@ -246,12 +340,15 @@ class Linter:
             # Whether one of the pattern's own renderings has the first one's key depends on nothing else.
             if (number, first[0]) not in agrees:
                 agrees[number, first[0]] = any(english_key(r.term.term) == first[0] for r in payloads[number])
-            if not agrees[number, first[0]]:
-                rendering = approving[number]
-                assert rendering is not None
-                findings.append(self._inconsistency_template(rendering).at(
-                    start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
-                    f"“{first[1]}” earlier; use one rendering throughout"))
+            if agrees[number, first[0]]:
+                continue
+            if not self.config.side_by_side and _side_by_side(text, start, first[1]):
+                continue  # "the new development pattern (or paradigm)": two renderings offered together
+            rendering = approving[number]
+            assert rendering is not None
+            findings.append(self._inconsistency_template(rendering).at(
+                start, end, written, f"{rendering.concept.zh} is rendered “{written}” here but "
+                f"“{first[1]}” earlier; use one rendering throughout"))
         return findings
 
     def _inconsistency_template(self, rendering: Rendering) -> FindingTemplate:
@@ -318,7 +415,12 @@ class Linter:
     def _lint(self, text: str, state: DocumentState) -> list[Finding]:
         view = canonical_view(text)
         findings: list[Finding] = []
-        findings += self._term_findings(text, view, state)
+        joined = join_broken_words(text, self._vocabulary)
+        if joined.positions:  # a word broken by a hyphen at a line end: match the text with it joined
+            findings += [_moved_back(f, joined, text)
+                         for f in self._term_findings(joined.text, canonical_view(joined.text), state)]
+        else:
+            findings += self._term_findings(text, view, state)
         # Chinese characters, Chinese marks and curly quotes are all non-ASCII: look only there.
         if self.config.enabled("NQP003"):
             findings += self._chinese_findings(text, view.non_ascii)
@@ -342,17 +444,71 @@ class Linter:
         return kept
 
 
+def _is_acronym(written: str) -> bool:
+    """An acronym ("BRI", "SMEs") says nothing about which full rendering a document uses."""
+    letters = written.rstrip("s")
+    return 1 < len(letters) <= 8 and letters.isalpha() and letters.isupper()
+
+
+def _within_longer(approved: list[tuple[int, int, int]], starts: list[int], start: int, end: int, concept: str,
+                   concept_of: list[str | None]) -> bool:
+    """Whether a longer approved hit of the same concept covers canonical ``[start, end)``: the same use."""
+    for a_start, a_end, number in approved[:bisect_left(starts, start + 1)][::-1]:
+        if a_start < start - 200:
+            break
+        if a_start <= start and a_end >= end and a_end - a_start > end - start and concept_of[number] == concept:
+            return True
+    return False
+
+
+def _side_by_side(text: str, start: int, first: str) -> bool:
+    """Whether the document's first rendering of the concept stands earlier in the same sentence."""
+    from .terms import sentence_bounds
+
+    sentence_start, _ = sentence_bounds(text, start, start)
+    return " ".join(first.lower().split()) in " ".join(text[sentence_start:start].lower().split())
+
+
+def _moved_back(finding: Finding, joined: JoinedText, text: str) -> Finding:
+    """A finding made on the text with broken words joined, placed back on the text as written."""
+    start, end = joined.original(finding.start), joined.original(finding.end, end=True)
+    extra = finding.extra
+    if "fix" in extra and joined.spans_join(finding.start, finding.end):
+        extra = {k: v for k, v in extra.items() if k != "fix"}  # its edits were made on the joined word
+    return replace(finding, start=start, end=end, match=text[start:end], extra=extra)
+
+
+def _set_message(finding: Finding, message: str) -> None:
+    """Finish the message of a finding just stamped from a template (findings are frozen to their users)."""
+    object.__setattr__(finding, "message", message)
+
+
 def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int, int]],
-                      may_cross: list[bool]) -> list[tuple[int, int, int]]:
-    """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``)."""
+                      may_cross: list[bool], list_marks: list[str]) -> list[tuple[int, int, int]]:
+    """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``) or list punctuation.
+
+    A comma, semicolon or slash inside a hit separates items of a list ("a green, low-carbon and circular
+    economy" does not say "green low-carbon") unless the rendering holds it itself.
+    """
     candidates = [hit for hit in hits if may_cross[hit[2]]]
     if not candidates:
         return hits
-    search = _SENTENCE_BREAK.search
-    crossing = {hit for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
-                                               view.original_offsets(map(_SECOND, candidates), end=True))
-                if search(text, start, end)}
+    # One search finds a sentence break or a list mark; only a rendering that holds a list mark itself (rare)
+    # needs a second look at what it found.
+    search = _BREAK_OR_LIST.search
+    crossing = set()
+    for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
+                               view.original_offsets(map(_SECOND, candidates), end=True)):
+        found = search(text, start, end)
+        if found is not None and (not list_marks[hit[2]] or _crosses(text, start, end, list_marks[hit[2]])):
+            crossing.add(hit)
     return [hit for hit in hits if hit not in crossing] if crossing else hits
+
+
+def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
+    """Whether ``text[start:end]`` holds a sentence break, or a list mark its rendering does not hold."""
+    return bool(_SENTENCE_BREAK.search(text, start, end)) or \
+        any(mark.group() not in allowed for mark in _LIST_MARK.finditer(text, start, end))
 
 
 def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int],

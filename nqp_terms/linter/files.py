@@ -62,14 +62,63 @@ def expand_paths(paths: list[str]) -> tuple[list[str], list[FileResult]]:
         if path == "-":
             files.append(path)
         elif os.path.isdir(path):
-            found = sorted(os.path.join(folder, name) for folder, _, names in os.walk(path)
-                           for name in names if name.lower().endswith(TEXT_SUFFIXES))
-            files.extend(found)
+            files.extend(walk_directory(path))
         elif os.path.isfile(path):
             files.append(path)
         else:
             errors.append(FileResult(path, error="no such file or directory"))
     return files, errors
+
+
+#: Directories never linted when a directory is walked: dependencies and tool caches, not documents.
+SKIPPED_DIRECTORIES = frozenset({"node_modules", "__pycache__", "site-packages"})
+
+
+def walk_directory(root: str) -> list[str]:
+    """The text files under ``root``, sorted, without dot-directories, virtualenvs, ``node_modules``
+    or anything the ``.gitignore`` files on the way ignore.
+
+    A virtualenv is recognised by its ``pyvenv.cfg``, whatever it is called.  Each ``.gitignore``
+    applies to the directory it is in and below, as git reads it (``pathspec``'s git rules).
+    """
+    found: list[str] = []
+    ignores: list[tuple[str, object]] = []  # (directory, its compiled .gitignore), outermost first
+    for folder, folders, names in os.walk(root):
+        ignores = [(base, spec) for base, spec in ignores if _inside(folder, base)]
+        if ".gitignore" in names:
+            spec = _gitignore(os.path.join(folder, ".gitignore"))
+            if spec is not None:
+                ignores.append((folder, spec))
+        folders[:] = sorted(name for name in folders
+                            if not name.startswith(".") and name not in SKIPPED_DIRECTORIES
+                            and not os.path.isfile(os.path.join(folder, name, "pyvenv.cfg"))
+                            and not _ignored(os.path.join(folder, name), ignores, directory=True))
+        found.extend(os.path.join(folder, name) for name in names
+                     if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith(".")
+                     and not _ignored(os.path.join(folder, name), ignores, directory=False))
+    return sorted(found)
+
+
+def _inside(folder: str, base: str) -> bool:
+    return folder == base or folder.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _gitignore(path: str) -> object | None:
+    import pathspec  # deferred: only a directory walk reads .gitignore files
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle)
+    except OSError:
+        return None
+
+
+def _ignored(path: str, ignores: list[tuple[str, object]], *, directory: bool) -> bool:
+    for base, spec in ignores:
+        relative = os.path.relpath(path, base).replace(os.sep, "/") + ("/" if directory else "")
+        if spec.match_file(relative):  # type: ignore[attr-defined]
+            return True
+    return False
 
 
 def _read(path: str) -> str:
@@ -126,10 +175,11 @@ def _cut(pending: str) -> int:
     1
     """
     cut = pending.rfind("\n\n")
+    fenced = "```" in pending or "~~~" in pending  # a search in C, where counting fence lines is a regex
     for _ in range(16):
         if cut <= 0:
             break
-        if len(_FENCE.findall(pending, 0, cut)) % 2 == 0 and \
+        if (not fenced or len(_FENCE.findall(pending, 0, cut)) % 2 == 0) and \
                 pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut):
             return cut
         cut = pending.rfind("\n\n", 0, cut)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from .finding import Finding
 
 # Rules whose suggestion replaces the match; others are reported, never rewritten.
-FIXABLE = frozenset({"NQP001", "NQP002", "NQP004"})
+FIXABLE = frozenset({"NQP001", "NQP002", "NQP004", "NQP007"})
 _SMALL_WORDS = frozenset("a an and as at but by for in of on or the to with".split())
 
 Edit = tuple[int, int, str]
@@ -43,14 +43,16 @@ def match_case(original: str, suggestion: str) -> str:
 
 def edits(finding: Finding, text: str) -> list[Edit]:
     """The replacements that fix ``finding`` in ``text`` (none for a finding that cannot be fixed)."""
-    if finding.rule not in FIXABLE:
+    if finding.rule not in FIXABLE or "rewrite" in finding.extra:  # a rewrite is left to a person
         return []
     if "fix" in finding.extra:  # edits given relative to the finding's start
         return [(finding.start + start, finding.start + end, new) for start, end, new in finding.extra["fix"]]
     if not finding.suggestion:
         return []
-    original = text[finding.start:finding.end]
-    return [(finding.start, finding.end, match_case(original, finding.suggestion))]
+    from .wording import replacement  # the suggestion inflected, cased and introduced like the match
+
+    return [replacement(text, finding.start, finding.end, finding.suggestion,
+                        str(finding.extra.get("rendering", finding.match)))]
 
 
 def apply_fixes(text: str, findings: Iterable[Finding]) -> str:

@@ -41,6 +41,8 @@ _NON_WORD = re.compile(r"[^\w+×]|_")
 # The ASCII encoder hands each stretch of non-ASCII characters to this handler, which notes where
 # it was (per thread) and stands in spaces; canonical_view then fills those stretches in properly.
 _ERROR_HANDLER = "nqp-terms-canonical"
+# UTF-8 punctuation (U+2013-U+201D) read as Windows-1252: â€ and one more character, all separators.
+_MOJIBAKE = re.compile("â€.?", re.DOTALL)
 _pending = threading.local()
 
 
@@ -135,6 +137,8 @@ def canonical_view(text: str) -> CanonicalView:
             lowered = text[start:end].translate(_ONE_FOR_ONE).lower()
             if len(lowered) != end - start:  # a few characters lower-case to two
                 lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in text[start:end].translate(_ONE_FOR_ONE))
+            if "â€" in lowered:  # curly quotes and dashes mis-decoded as Windows-1252 (â€œ, â€™, â€”)
+                lowered = _MOJIBAKE.sub(lambda m: " " * len(m.group()), lowered)
             pieces.append(_NON_WORD.sub(" ", lowered))
             previous = end
         pieces.append(ascii_part[previous:])

@@ -37,6 +37,8 @@ class Rule:
     example: str
     instead: str
     enabled: bool = True
+    #: How the rule matches, for its page on the reference site (Markdown).
+    details: str = ""
 
 
 RULES: dict[str, Rule] = {rule.code: rule for rule in (
@@ -45,7 +47,23 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "Calques such as \"Bull nose\" for 牛鼻子 or \"new quality productivity\" for 新质生产力 are meaningless or "
          "wrong to English readers; official English uses a fixed rendering instead.",
          "We will grasp the Bull nose of innovation.",
-         "The rendering the finding suggests (here \"crux\"), as published in official English."),
+         "The rendering the finding suggests (here \"crux\"), as published in official English.",
+         details=(
+             "A deprecated rendering in the glossary may be a *family of wordings*, a pattern such as "
+             "`~{uncover|unveil} the list and ~{take command|take charge}` that stands for every wording machine "
+             "translation produces (alternatives `{a|b}`, optional words `[and]`, doubled words `word*`, verbs "
+             "`~verb` in every form; see the glossary's README). Plurals, British and American spellings, "
+             "possessives and verb forms are generated when the matcher is built; the scan stays one pass.\n\n"
+             "A guarded rendering (`match.context`) fires when a context word stands in its own sentence, or "
+             "when the whole document reads as Chinese policy writing (several glossary terms and cue words "
+             "such as \"State Council\"): the finding's `why` says so. `quoted` needs quotes on both sides; "
+             "`capitalised` ignores Title Case headlines and titles. A match never crosses a sentence end, a "
+             "list comma, semicolon or slash the rendering does not hold; a word broken by a hyphen at a line "
+             "end is joined first.\n\n"
+             "`--fix` writes the suggestion like the words it replaces (plural, Title Case in a heading, ALL "
+             "CAPS, a capital only at a sentence start), makes \"a\"/\"an\" agree and doubles no word at an "
+             "edge. A suggestion that is not a drop-in replacement (another grammatical role, or much longer) is "
+             "reported with `rewrite` saying why, and `--fix` leaves it.")),
     Rule("NQP002", "superseded-rendering", "warning",
          "An older rendering that official English has replaced.",
          "Superseded renderings (\"going out\" for 走出去) were once official; current texts use the newer one.",
@@ -71,6 +89,15 @@ RULES: dict[str, Rule] = {rule.code: rule for rule in (
          "Two acceptable renderings of one term in one text suggest two different things to the reader.",
          "new development pattern ... new development paradigm",
          "One of the renderings throughout the document."),
+    Rule("NQP007", "missing-hyphen", "warning",
+         "An approved rendering written with a space where official English writes a hyphen.",
+         "Official English hyphenates compound modifiers of fixed terms (\"high-quality development\"); "
+         "\"high quality development\" reads as a different, unofficial wording and splits searches.",
+         "We will pursue High quality development.",
+         "The rendering with its hyphen, in the case of the text: \"High-quality development\".",
+         details=("Only a space where the approved rendering has a hyphen between two words is reported; a "
+                  "rendering written with another hyphen or a dash is left alone. `--fix` puts the hyphen in "
+                  "and changes nothing else.")),
     Rule("NQP101", "deprecated-in-target", "error",
          "A glossary term in the Chinese source is translated with a deprecated rendering.",
          "The target uses a calque or mistranslation of a term the glossary fixes.",

@@ -15,10 +15,11 @@ head noun's plural or singular, and British or American spellings.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from ..termbase.families import inflect_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
 
@@ -80,6 +81,33 @@ def variants(term: str, spelling: Iterable[tuple[str, str]]) -> set[str]:
     return forms
 
 
+def wordings(term: Term) -> list[str]:
+    """What a rendering stands for before plurals and spellings: its family's members, or the term itself.
+
+    A deprecated verb phrase (``pos: verb``) is also written with its first verb inflected, and a
+    two-word deprecated noun phrase with its first noun possessive ("bull's nose"), as MT writes them.
+
+    >>> from nqp_terms.termbase.model import Term
+    >>> wordings(Term(term="stick neck", status="deprecated", pos="verb"))
+    ['stick neck', 'sticks neck', 'sticking neck', 'stuck neck']
+    >>> wordings(Term(term="bull nose", status="deprecated"))
+    ['bull nose', "bull's nose"]
+    >>> wordings(Term(term="x", status="deprecated", pattern="{inner|internal} loop"))
+    ['inner loop', 'internal loop']
+    """
+    if term.pattern is not None:
+        return members(term.pattern)
+    found = [term.term]
+    if term.is_approved:
+        return found
+    words = term.term.split()
+    if term.pos == "verb" and words:
+        found += [" ".join([inflect_verb(words[0], form), *words[1:]]) for form in ("s", "ing", "ed", "en")]
+    elif len(words) == 2 and words[0].isalpha() and words[0].islower() and not words[0].endswith("s"):
+        found.append(f"{words[0]}'s {words[1]}")
+    return list(dict.fromkeys(found))
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """The matcher over every English rendering of a glossary."""
@@ -92,43 +120,86 @@ class TermMatcher:
     def matcher(self) -> Matcher[Rendering]:
         grouped: dict[str, list[Rendering]] = {}
         for rendering in self.renderings:
-            for form in variants(rendering.term.term, self.spelling):
+            forms = {form for wording in wordings(rendering.term) for form in variants(wording, self.spelling)}
+            for form in sorted(forms):
                 grouped.setdefault(f" {form} ", []).append(rendering)
         patterns = {key: tuple(value) for key, value in grouped.items()}
         factory = PurePythonMatcher if self.engine == "python" else Matcher
         return factory(patterns)
 
 
+#: What :func:`options_verdict` says of a hit: refused, accepted on local evidence, or accepted because
+#: the document as a whole is Chinese policy writing (see :mod:`nqp_terms.linter.domain`).
+LOCAL, BY_DOMAIN = "local", "domain"
+
+
 def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool:
-    """Whether the term's match options accept the hit ``text[start:end]``."""
+    """Whether the term's match options accept the hit ``text[start:end]`` on the evidence of its sentence."""
+    return options_verdict(rendering, text, start, end) is not None
+
+
+def options_verdict(rendering: Rendering, text: str, start: int, end: int,
+                    is_policy: Callable[[], bool] | None = None) -> str | None:
+    """:data:`LOCAL` or :data:`BY_DOMAIN` if the match options accept the hit, ``None`` if they refuse it.
+
+    ``context`` words are looked for in the hit's own sentence.  When none is there, ``is_policy``
+    (asked only then) may still accept the hit for the whole document.
+    """
     options = rendering.term.match
     found = text[start:end]
     if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
-        return False
+        return None
     when = options.when
+    if when == "policy-document":  # only where the document as a whole is Chinese policy writing
+        return BY_DOMAIN if is_policy is not None and is_policy() else None
     if when != "anywhere":
         # Each test only when the option asks for it: this runs for every hit of such a term.
         if when == "quoted":
             allowed = _is_quoted(text, start, end)
         elif when == "capitalised":
-            allowed = _capitalised(found, text, start)
+            allowed = _capitalised(found, text, start, end)
         elif when == "quoted-or-capitalised":
-            allowed = _is_quoted(text, start, end) or _capitalised(found, text, start)
+            allowed = _is_quoted(text, start, end) or _capitalised(found, text, start, end)
         else:
             raise ValueError(f"unknown match option when={when!r}")
         if not allowed:
-            return False
+            return None
     if options.context:
-        window = text[max(0, start - 250): end + 250].lower()
+        first, last = sentence_bounds(text, start, end)
+        window = text[first:start].lower() + " " + text[end:last].lower()
         if not _context_pattern(tuple(options.context)).search(window):
-            return False
-    return True
+            return BY_DOMAIN if is_policy is not None and is_policy() else None
+    return LOCAL
+
+
+# Where a sentence ends: final punctuation (and closing quotes) before a space, or a blank line.
+_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|[。！？]")
+_REACH = 400  # no sentence is looked at further than this from the hit
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
+
+    >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
+    >>> first, last = sentence_bounds(text, 44, 54)
+    >>> text[first:last]
+    ' A new product was introduced in Beijing today.'
+    """
+    low = max(0, start - _REACH)
+    first = low
+    for boundary in _SENTENCE_END.finditer(text, low, start):
+        first = boundary.end()
+    after = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
+    return first, (after.end() if after else min(len(text), end + _REACH))
 
 
 @lru_cache(maxsize=4096)
 def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
     """Any of the context ``words``, whole, in lower-case text: one search instead of one per word."""
-    return re.compile(r"\b(?:" + "|".join(re.escape(word.lower()) for word in words) + r")\b")
+    # A plural or third-person -s of a context word counts: "competitions", "industries" for "industry".
+    stems = (re.escape(word.lower()[:-1]) + "(?:y|ies)" if word.lower().endswith("y") else re.escape(word.lower()) + "(?:s|es)?"
+             for word in words)
+    return re.compile(r"\b(?:" + "|".join(stems) + r")\b")
 
 
 def _words(text: str) -> list[str]:
@@ -138,15 +209,88 @@ def _words(text: str) -> list[str]:
 _term_words = lru_cache(maxsize=4096)(_words)  # a term's words, for every hit of it
 
 
+# Curly quotes read as Windows-1252 after a wrong decoding: “ ” ‘ ’ become â€œ â€\x9d (or â€�) â€˜ â€™.
+_MOJIBAKE_OPEN = ("â€œ", "â€˜", "â€")
+_MOJIBAKE_CLOSE = ("â€", "\u00e2\u20ac")
+
+
+# "the", "a" or "an" right after an opening quote, before the hit.
+_ARTICLE_AFTER_QUOTE = re.compile(r"(?<=\S)(?:the|a|an)$", re.IGNORECASE)
+
+
 def _is_quoted(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 2): start].strip()
-    after = text[end: end + 2].strip()
-    return bool(before and before[-1] in QUOTES) or bool(after and after[0] in QUOTES)
+    """Quote marks right around the hit, on both sides: straight, curly, reversed Chinese, corner, or mojibake.
+
+    A quote on one side only belongs to something longer: the title in ‘"When the Lights Go Out" is ...’.
+
+    >>> _is_quoted("adhere to â€œGo outâ€\x9d policy", 13, 19), _is_quoted("to 「Go out」", 4, 10)
+    (True, True)
+    >>> _is_quoted('"When the Lights Go Out" is a hit', 17, 23)
+    False
+
+    An article may stand inside the opening quote (‘known as "the three new items"’):
+
+    >>> _is_quoted('known as "the three new items", exports', 14, 29)
+    True
+    """
+    before = _ARTICLE_AFTER_QUOTE.sub("", text[max(0, start - 8): start].rstrip())
+    after = text[end: end + 4].lstrip()
+    return bool(before and (before[-1] in QUOTES or before.endswith(_MOJIBAKE_OPEN))) and \
+        bool(after and (after[0] in QUOTES or after.startswith(_MOJIBAKE_CLOSE)))
 
 
-def _capitalised(found: str, text: str, start: int) -> bool:
-    """A capital where no sentence begins: a name, not the everyday word."""
-    return found[:1].isupper() and not _sentence_initial(text, start)
+def _capitalised(found: str, text: str, start: int, end: int | None = None) -> bool:
+    """A capital where no sentence begins and no title runs: a name, not the everyday word.
+
+    >>> _capitalised("Go Out", "When the Lights Go Out", 16, 22), _capitalised("Go out", "We will Go out and invest", 8, 14)
+    (False, True)
+    """
+    if not found[:1].isupper() or _sentence_initial(text, start):
+        return False
+    end = start + len(found) if end is None else end
+    return not (_in_title(found, text, start, end) or _in_title_case_line(text, start, end))
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_][\w'’]*)")
+_PREVIOUS_WORD = re.compile(r"([^\W\d_][\w'’]*)[ \t]+$")
+
+
+def _in_title(found: str, text: str, start: int, end: int) -> bool:
+    """Whether a hit in Title Case continues a run of capitalised words: "the Lights Go Out" is a title.
+
+    A capitalised word right before or after the hit, not itself at a sentence start, makes it part of a
+    longer capitalised name or title ("When the Lights Go Out led the album").
+    """
+    words = _WORD.findall(found)
+    if len(words) < 2 or not all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS):
+        return False  # one capitalised word beside another proves nothing: MT capitalises single calques
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous and previous.group(1)[0].isupper() and previous.group(1).lower() not in _SMALL_WORDS \
+            and not _sentence_initial(text, previous.start(1)):
+        return True
+    following = _NEXT_WORD.match(text, end)
+    return bool(following and following.group(1)[0].isupper() and following.group(1).lower() not in _SMALL_WORDS)
+
+
+_SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with vs via".split())
+_WORD = re.compile(r"[^\W\d_][\w'’]*")
+
+
+def _in_title_case_line(text: str, start: int, end: int) -> bool:
+    """Whether the hit stands in a headline: a short line, without list or bracket punctuation, that
+    capitalises nearly every word.  A line of names ("Wang Tinghui, Special Researcher of ...") is no headline.
+    """
+    first, last = sentence_bounds(text, start, end)
+    line_start = max(first, text.rfind("\n", 0, start) + 1)
+    line_end = text.find("\n", end, last)
+    line = text[line_start:start] + " " + text[end: last if line_end < 0 else line_end]
+    if any(mark in line for mark in ",;()[]") or len(line) > 120:
+        return False
+    others = _WORD.findall(line)
+    significant = [w for w in others if w.lower() not in _SMALL_WORDS]
+    if len(significant) < 2:
+        return False
+    return sum(w[0].isupper() for w in significant) >= 0.8 * len(significant)
 
 
 def _sentence_initial(text: str, start: int) -> bool:

@@ -59,6 +59,10 @@ def generate() -> dict[str, dict[str, Any]]:
     concept["properties"]["id"]["pattern"] = CONCEPT_ID.pattern
     concept["properties"]["subject_fields"]["minItems"] = 1
     concept["properties"]["definition"]["default"] = as_data(Definition())  # keys as written in YAML
+    # A family (a pattern) may leave out its term: the loader gives it the pattern's first member.
+    term = concept["$defs"]["Term"]
+    term["required"] = [name for name in term["required"] if name != "term"]
+    term["anyOf"] = [{"required": ["term"]}, {"required": ["pattern"]}]
     sources = TypeAdapter(list[Source]).json_schema(by_alias=True)
     _source_schema(sources)
     fields = TypeAdapter(list[SubjectField]).json_schema(by_alias=True)

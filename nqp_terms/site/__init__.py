@@ -9,6 +9,8 @@ imports MkDocs.
 >>> pages = site_pages(nqp_terms.load(), Path("seeds/000_cc3756e0a130bcc6.txt"))
 >>> "concepts/jiebang-guashuai.md" in pages, "rules/deprecated-rendering.md" in pages
 (True, True)
+>>> "reference/api/lookup.md" in pages, "reference/cli/lookup.md" in pages
+(True, True)
 """
 
 from __future__ import annotations
@@ -20,11 +22,12 @@ from ..linter.rules import RULES
 from .concepts import concept_page, concept_path
 from .downloads import downloads_page, export_files
 from .home import home_page
+from .reference import reference_nav, reference_pages
 from .indexes import by_english, by_pinyin, by_subject, calque_list
 from .rules import rule_page, rule_path, rules_index
 from .usage import cli_page, library_page
 
-__all__ = ["export_files", "site_pages"]
+__all__ = ["export_files", "reference_nav", "site_pages"]
 
 
 def site_pages(glossary: Glossary, seed: Path, *, downloads: dict[str, bytes] | None = None,
@@ -46,5 +49,6 @@ def site_pages(glossary: Glossary, seed: Path, *, downloads: dict[str, bytes] | 
              "usage/library.md": library_page()}
     pages.update({concept_path(c.id): concept_page(glossary, c) for c in glossary})
     pages.update({rule_path(r): rule_page(r) for r in RULES.values()})
+    pages.update(reference_pages())
     return pages
 

@@ -68,5 +68,6 @@ def home_page(glossary: Glossary, seed_text: str, seed_name: str) -> str:
         "`stats`, `normalize`.",
         "- [The Python library](usage/library.md).",
         "- [Linter output](lint-output.md): the JSON schema of findings.",
+        "- [The bilingual check](check.md): what `check` accepts, skips and scores, and term accuracy.",
         "- [Downloads](downloads/index.md): the glossary as TBX, CSV, OmegaT and more, built with this site.", "",
     ])

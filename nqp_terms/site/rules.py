@@ -25,6 +25,7 @@ def rule_page(rule: Rule) -> str:
         "## Why", "", md(rule.why), "",
         "## Example", "", "```text", rule.example, "```", "",
         "## Use instead", "", md(rule.instead), "",
+        *(["## How it matches", "", rule.details, ""] if rule.details else []),
         "## Switching it off", "", switch_off, "",
     ])
 

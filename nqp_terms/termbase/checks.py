@@ -49,6 +49,8 @@ RULES: dict[str, str] = {
     "missing-replacement": "a deprecated or superseded term does not say what to use instead",
     "unknown-replacement": "use_instead names no preferred or admitted term of the concept",
     "deprecated-is-approved": "a deprecated term equals a preferred or admitted term somewhere in the glossary",
+    "family-pattern": "a family's pattern cannot be read, expands to too many members, or is on an approved term",
+    "family-examples": "a family has no flagged or no not_flagged example sentences",
     "deprecated-with-sources": "a deprecated term cites sources (use seen_in for evidence of a bad rendering)",
     "unknown-concept": "a related concept id does not exist",
     "lookup-form-without-term": "lookup forms for a language that has no term",
@@ -184,6 +186,8 @@ def _check_concept(located: Located, by_id: dict[str, Located], sources: dict[st
                 _check_deprecated(located, where, language, term, approved_here, approved, report)
                 if policy:
                     _check_evidence(located, where, language, term, sources, report)
+            if term.pattern is not None:
+                _check_family(located, where, language, term, approved, report)
 
 
 def _term_text_problems(language: Language, text: str) -> Iterator[tuple[str, str]]:
@@ -305,3 +309,43 @@ def _check_deprecated(located: Located, where: tuple[str | int, ...], language: 
         report(located, where + ("term",), "deprecated-is-approved",
                f"{term.term!r} is deprecated here but approved in {', '.join(sorted(set(clashes)))}; "
                "the linter would both require and forbid it")
+
+
+def _check_family(located: Located, where: tuple[str | int, ...], language: Language, term: Term,
+                  approved: dict[tuple[Language, str], list[str]], report: _Reporter) -> None:
+    """A family expands within its cap, never to an approved rendering, and carries examples both ways."""
+    from .families import PatternError, members
+
+    assert term.pattern is not None
+    if language != "en" or term.is_approved:
+        report(located, where + ("pattern",), "family-pattern",
+               f"a pattern is for deprecated or superseded English renderings, not a {term.status} {language} term")
+        return
+    try:
+        wordings = members(term.pattern)
+    except PatternError as error:
+        report(located, where + ("pattern",), "family-pattern", str(error))
+        return
+    if term_key(language, term.term) not in {term_key(language, w) for w in wordings}:
+        report(located, where + ("term",), "family-pattern",
+               f"{term.term!r} is not a member of its pattern {term.pattern!r}")
+    for wording in wordings:
+        clashes = approved.get((language, term_key(language, wording)), [])
+        if clashes:
+            names = ", ".join(f"{concept_id} ({_approved_wording(located, concept_id, wording)})"
+                              for concept_id in sorted(set(clashes)))
+            report(located, where + ("pattern",), "deprecated-is-approved",
+                   f"the family {term.pattern!r} has the member {wording!r}, which is approved in {names}")
+    if not (term.examples.flagged and term.examples.not_flagged):
+        report(located, where + ("pattern",), "family-examples",
+               f"the family {term.pattern!r} needs `examples:` with `flagged` and `not_flagged` sentences")
+
+
+def _approved_wording(located: Located, concept_id: str, wording: str) -> str:
+    """How the approved rendering that a family member collides with is written (the member, if not at hand)."""
+    concept = located.record
+    if isinstance(concept, Concept) and concept.id == concept_id:
+        key = term_key("en", wording)
+        return next((repr(t.term) for t in concept.in_language("en") if t.is_approved and
+                     term_key("en", t.term) == key), repr(wording))
+    return repr(wording)

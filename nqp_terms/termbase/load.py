@@ -93,6 +93,8 @@ def _validate(model: type, data: Any, document: Any, path: tuple[str | int, ...]
     from .validation import ValidationError, format_errors, validate  # deferred: pydantic only on a cache miss
 
     concept = data.get("id") if isinstance(data, dict) and isinstance(data.get("id"), str) else None
+    if model is Concept:
+        data = _with_family_terms(data)
 
     def report(loc: tuple[str | int, ...], message: str, *, key: bool = False) -> None:
         where = path + loc
@@ -111,6 +113,29 @@ def _validate(model: type, data: Any, document: Any, path: tuple[str | int, ...]
     for loc, expected, given in format_errors(record):
         report(loc, f"expected {expected}, got {given!r}")
     return record
+
+
+def _with_family_terms(data: Any) -> Any:
+    """A concept whose family entries (a ``pattern`` and no ``term``) are given their first member as ``term``.
+
+    A pattern that cannot be expanded stands as its own term here; the checks report it.
+    """
+    terms = data.get("terms") if isinstance(data, dict) else None
+    english = terms.get("en") if isinstance(terms, dict) else None
+    if not isinstance(english, list) or not any(isinstance(t, dict) and "pattern" in t and "term" not in t
+                                                for t in english):
+        return data
+    from .families import PatternError, members
+
+    filled = []
+    for entry in english:
+        if isinstance(entry, dict) and isinstance(entry.get("pattern"), str) and "term" not in entry:
+            try:
+                entry = {"term": members(entry["pattern"])[0], **entry}
+            except PatternError:
+                entry = {"term": entry["pattern"], **entry}
+        filled.append(entry)
+    return {**data, "terms": {**terms, "en": filled}}
 
 
 def _salvage(model: type, data: Any, details: list[Any]) -> Any:

@@ -53,7 +53,9 @@ PublisherKind = Literal["official", "state-media", "academic", "media", "third-p
 #: When a deprecated rendering should be reported by the linter.
 #: ``quoted-or-capitalised`` is for calques of slogans that are ordinary words
 #: otherwise ("Introduced", "Go out").
-MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised"]
+#: ``policy-document`` is for calques that are ordinary English anywhere but in Chinese policy writing
+#: ("my country" for 我国): they fire only where the linter's domain signal says the document is that.
+MatchWhen = Literal["anywhere", "quoted", "capitalised", "quoted-or-capitalised", "policy-document"]
 
 # Concept ids are URL slugs and XML NCNames (TBX conceptEntry/@id): lower-case
 # ASCII words joined by hyphens, never starting with a digit.
@@ -155,12 +157,20 @@ class Term:
     or say plainly that they are ``unsourced``.  Deprecated and superseded
     terms name the rendering to ``use_instead`` and may cite where they were
     ``seen_in``.
+
+    >>> import nqp_terms
+    >>> crux = nqp_terms.load().concept("niubizi").preferred("en")
+    >>> crux.term, crux.status, crux.is_approved
+    ('crux', 'preferred', True)
     """
 
     __pydantic_config__ = _STRICT_FIELDS
 
     term: str
     status: Status
+    # A family of wordings (deprecated or superseded English only), in the pattern language of
+    # nqp_terms.termbase.families; ``term`` is then one member, the first unless given.
+    pattern: str | None = None
     pinyin: str | None = None
     term_type: TermType = "fullForm"
     pos: PartOfSpeech | None = None
@@ -230,6 +240,10 @@ class Concept:
     terms: dict[Language, tuple[Term, ...]]
     lookup_forms: dict[Language, tuple[str, ...]] = field(default_factory=dict)
     related: tuple[str, ...] = ()
+    #: Translated by sense, not by a fixed rendering (a metaphor such as 牛鼻子, rendered "the key"): the
+    #: bilingual check never reports its rendering as missing above info, and leaves it out of term
+    #: accuracy when it is absent.  Its deprecated calques are still errors.
+    sense_rendered: bool = False
     usage_note: str | None = None
     note: str | None = None
 
@@ -347,7 +361,15 @@ class Problem:
 
 
 class GlossaryError(ValueError):
-    """A glossary could not be loaded; ``problems`` lists every reason, not only the first."""
+    """A glossary could not be loaded; ``problems`` lists every reason, not only the first.
+
+    >>> import nqp_terms
+    >>> try:
+    ...     nqp_terms.load("no/such/glossary")
+    ... except GlossaryError as error:
+    ...     [(p.file, p.code) for p in error.problems]
+    [('no/such/glossary', 'file-unreadable')]
+    """
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
@@ -357,7 +379,17 @@ class GlossaryError(ValueError):
 
 
 class TermNotFound(LookupError):
-    """No concept matches the query.  ``suggestions`` holds near misses, best first."""
+    """No concept matches the query.  ``suggestions`` holds near misses, best first.
+
+    It is a ``LookupError``:
+
+    >>> import nqp_terms
+    >>> try:
+    ...     nqp_terms.lookup("bull nise")
+    ... except LookupError as error:
+    ...     error.suggestions
+    ('bull nose',)
+    """
 
     def __init__(self, query: str, suggestions: tuple[str, ...] = ()):
         self.query = query
@@ -369,7 +401,16 @@ class TermNotFound(LookupError):
 
 
 class AmbiguousTerm(LookupError):
-    """The query matches terms of more than one concept; ``candidates`` lists their ids."""
+    """The query matches terms of more than one concept; ``candidates`` lists their ids.
+
+    It is a ``LookupError``; the command line lists the candidates.
+
+    >>> error = AmbiguousTerm("SOE reform", ("guoyou-qiye-gaige", "guozi-guoqi-gaige"))
+    >>> isinstance(error, LookupError), error.candidates
+    (True, ('guoyou-qiye-gaige', 'guozi-guoqi-gaige'))
+    >>> str(error)
+    "'SOE reform' matches several concepts: guoyou-qiye-gaige, guozi-guoqi-gaige"
+    """
 
     def __init__(self, query: str, candidates: tuple[str, ...]):
         self.query = query

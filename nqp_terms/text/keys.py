@@ -18,6 +18,14 @@ The operators of coined terms are part of them:
 
 >>> english_key("AI+") == english_key("AI"), chinese_key("数据要素×") == chinese_key("数据要素")
 (False, False)
+
+Full-width and ASCII operators fold to one key and are never dropped, and a
+Latin x typed after a Chinese word stands for the multiplication sign:
+
+>>> chinese_key("人工智能＋") == chinese_key("人工智能+") != chinese_key("人工智能")
+True
+>>> chinese_key("数据要素X") == chinese_key("数据要素×")
+True
 """
 
 from __future__ import annotations
@@ -61,7 +69,23 @@ def english_key(text: str) -> str:
     return " ".join(singular(w) for w in phrase.split())
 
 
+# Full-width and look-alike forms of the operators of coined terms (人工智能＋, 数据要素✕).
+_CHINESE_OPERATORS = str.maketrans({"＋": "+", "✕": "×", "✖": "×", "＊": "×"})
+# "数据要素X": a Latin x straight after a Chinese character, not part of a Latin word, is typed for ×.
+_LATIN_TIMES = re.compile(r"(?<=[\u3400-\u9fff])[xX](?![A-Za-z])")
+
+
+def fold_operators(text: str) -> str:
+    """Full-width and look-alike operators of coined terms as the keys write them; the length is kept.
+
+    >>> fold_operators("开展“人工智能＋”行动，数据要素X")
+    '开展“人工智能+”行动，数据要素×'
+    """
+    text = text.translate(_CHINESE_OPERATORS)
+    return _LATIN_TIMES.sub("×", text) if "x" in text or "X" in text else text
+
+
 def chinese_key(text: str) -> str:
     """The lookup key of a Chinese term or query: Simplified, without spaces or punctuation."""
-    canonical = normalize(text, lang="zh")
+    canonical = fold_operators(normalize(text, lang="zh"))
     return "".join(c for c in canonical if c in "+×" or unicodedata.category(c)[0] not in "PZS").lower()

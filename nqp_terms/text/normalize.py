@@ -341,7 +341,11 @@ def normalize(text: str, lang: LanguageChoice = "auto", *, errors: Errors = "str
 
 def normalize_and_explain(text: str, lang: LanguageChoice = "auto", *,
                           errors: Errors = "strict") -> tuple[str, list[str]]:
-    """Return the normalised text and the names of the steps that changed it, in order."""
+    """Return the normalised text and the names of the steps that changed it, in order.
+
+    >>> normalize_and_explain("adhere to ”Introduced“")
+    ('adhere to "introduced"', ['fold_quotes', 'lowercase'])
+    """
     result = normalize_mapped(text, lang, errors=errors)
     return result.text, list(result.steps)
 

@@ -70,6 +70,15 @@ def _readings(character: str) -> frozenset[str]:
     return frozenset(pinyin_key(r) for group in found for r in group)
 
 
+def homophones(first: str, second: str) -> bool:
+    """True when two Han characters share a reading (tones aside): what a pinyin input method confuses.
+
+    >>> homophones("质", "制"), homophones("资", "姿"), homophones("资", "本")
+    (True, True, False)
+    """
+    return bool(_readings(first) & _readings(second))
+
+
 @cache
 def _syllable_inventory() -> frozenset[str]:
     import pypinyin.pinyin_dict as table

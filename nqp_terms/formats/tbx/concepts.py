@@ -30,6 +30,7 @@ class ConceptDraft:
     related: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     usage_notes: list[str] = field(default_factory=list)
+    sense_rendered: bool = False
     definitions: dict[str, str] = field(default_factory=dict)
     definition_source: str | None = None
     terms: dict[Language, list[TermDraft]] = field(default_factory=dict)
@@ -130,6 +131,8 @@ def _read_concept_note(note: str, draft: ConceptDraft) -> None:
         draft.related.append(value)
     elif label == "usage_note":
         draft.usage_notes.append(value)
+    elif label == "sense_rendered":
+        draft.sense_rendered = value == "yes"
     else:
         draft.notes.append(note)
 
@@ -194,6 +197,8 @@ def _concept_record(state: ReadState, draft: ConceptDraft) -> Concept | None:
     }
     if draft.usage_notes:
         values["usage_note"] = "\n".join(draft.usage_notes)
+    if draft.sense_rendered:
+        values["sense_rendered"] = True
     if draft.notes:
         values["note"] = "\n".join(draft.notes)
     return validate(Concept, values)

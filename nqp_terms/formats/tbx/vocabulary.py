@@ -30,6 +30,7 @@ NOTE_LABELS = {
     "examples": "lint examples",
     "usage_note": "usage note",
     "related": "related",
+    "sense_rendered": "translated by sense",
     "lookup_form": "lookup form",
 }
 

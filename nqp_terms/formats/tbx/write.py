@@ -157,6 +157,8 @@ class _Writer:
                 _note(entry, "related", related)
         if concept.usage_note:
             _note(entry, "usage_note", concept.usage_note)
+        if concept.sense_rendered:
+            _note(entry, "sense_rendered", "yes")
         if concept.note:
             _sub(entry, "note", concept.note)
         definitions = {"en": concept.definition.en, "zh-Hans": concept.definition.zh_hans}

@@ -1,0 +1,194 @@
+"""Benchmark of corpus runs: JSONL segments through `nqp-terms corpus lint`, locally and on Dask.
+
+Run:  nice python bench/bench_corpus.py [--size 1000] [--repeat 1] [--keep DIR]
+
+``--size`` is the corpus in MB (default 1000: 1 GB); the memory comparison also runs a corpus a tenth
+that size.  The segments are sentences of the seed article (a real machine translation, dense with
+calques) and of official English (tests/data/official-english.md), one to three per segment, drawn
+with a fixed seed, each with an id and a date.  Figures are medians of ``--repeat`` runs in this one
+invocation, wall time and CPU time (user + system of every process of the run) both, with the load
+average beside them: on a shared machine the wall time says as much about the neighbours as about
+the code.
+
+Floors (issue 15):
+- corpus lint (one process) >= 80% of the linter's own throughput on the same segments, per core
+  (the linter alone: ``Linter.lint`` on each segment in this process, no reading or writing);
+- ``--jobs 2`` >= 1.7x ``--jobs 1`` (wall);
+- a Dask LocalCluster of two one-thread worker processes within 1.5x of ``--jobs 2`` (wall);
+- peak memory flat (within 20%) from a tenth of the size to the full size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"
+OFFICIAL = REPO / "tests" / "data" / "official-english.md"
+CLI = [sys.executable, "-m", "nqp_terms"]
+
+
+def sentences() -> list[str]:
+    found = []
+    for source in (SEED, OFFICIAL):
+        text = re.sub(r"^#+ .*$", "", source.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        found += [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if len(s.strip()) > 20]
+    return found
+
+
+def generate(path: Path, megabytes: float) -> tuple[int, int]:
+    """Write about ``megabytes`` of JSON lines; the number of segments and of text bytes."""
+    pool = sentences()
+    rng = random.Random(15)
+    written = count = text_bytes = 0
+    target = megabytes * 1e6
+    with path.open("w", encoding="utf-8") as handle:
+        while written < target:
+            text = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+            line = json.dumps({"id": f"seg-{count}", "text": text, "date": f"2025-{1 + count % 12:02d}-{1 + count % 28:02d}"},
+                              ensure_ascii=False) + "\n"
+            handle.write(line)
+            written += len(line.encode())
+            text_bytes += len(text.encode())
+            count += 1
+    return count, text_bytes
+
+
+def linter_alone(path: Path, megabytes: float) -> tuple[float, float]:
+    """The linter's own throughput on the first ``megabytes`` of segments: text MB per CPU second and wall second."""
+    import gc
+
+    from nqp_terms.corpus.work import Job, tool_for
+
+    linter, _ = tool_for(Job())
+    texts, size = [], 0
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            text = json.loads(line)["text"]
+            texts.append(text)
+            size += len(text.encode())
+            if size >= megabytes * 1e6:
+                break
+    linter.lint(texts[0])
+    gc.disable()  # as the corpus worker does
+    cpu, wall = time.process_time(), time.perf_counter()
+    for text in texts:
+        linter.lint(text)
+    cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+    gc.enable()
+    return size / 1e6 / cpu, size / 1e6 / wall
+
+
+def timed_run(command: list[str]) -> dict[str, float]:
+    """Run ``command`` under a fresh wrapper process: wall seconds, CPU seconds of its whole tree, peak RSS (MB)."""
+    wrapper = ("import resource, subprocess, sys, time\n"
+               "start = time.perf_counter()\n"
+               "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL)\n"
+               "wall = time.perf_counter() - start\n"
+               "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+               "print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)")
+    load = os.getloadavg()[0]
+    output = subprocess.run([sys.executable, "-c", wrapper, *command], check=True, capture_output=True,
+                            text=True).stdout.split()
+    return {"wall": float(output[0]), "cpu": float(output[1]), "rss": float(output[2]), "load": load}
+
+
+def corpus_run(path: Path, out: Path, jobs: int, repeat: int) -> dict[str, float]:
+    runs = [timed_run([*CLI, "corpus", "lint", str(path), "--out", str(out), "--jobs", str(jobs), "--fresh",
+                       "--date-field", "date", "--id-field", "id"]) for _ in range(repeat)]
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def dask_run(path: Path, out: Path, repeat: int) -> dict[str, float]:
+    """The same run on a LocalCluster of two one-thread worker processes (started before the clock)."""
+    import psutil
+    from distributed import Client, LocalCluster
+
+    from nqp_terms.corpus.readers import Fields
+    from nqp_terms.corpus.run import run_corpus
+
+    def tree_cpu(process: psutil.Process) -> float:
+        total = 0.0
+        for member in [process, *process.children(recursive=True)]:
+            try:
+                times = member.cpu_times()
+                total += times.user + times.system
+            except psutil.NoSuchProcess:
+                pass
+        return total
+
+    runs = []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        me = psutil.Process()
+        for _ in range(repeat):
+            load = os.getloadavg()[0]
+            cpu, wall = tree_cpu(me), time.perf_counter()
+            run_corpus([str(path)], out, client=client, fields=Fields(id="id", date="date"), fresh=True,
+                       progress=False)
+            runs.append({"wall": time.perf_counter() - wall, "cpu": tree_cpu(me) - cpu, "load": load})
+    return {key: statistics.median(run[key] for run in runs) for key in runs[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--size", type=float, default=1000, help="corpus size in MB (default 1000)")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--keep", metavar="DIR", help="keep the corpora and outputs in DIR")
+    parser.add_argument("--skip-dask", action="store_true")
+    args = parser.parse_args()
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="nqp-terms-bench-corpus-"))
+    work.mkdir(parents=True, exist_ok=True)
+    try:
+        big, small = work / "corpus.jsonl", work / "corpus-tenth.jsonl"
+        segments, text_bytes = generate(big, args.size)
+        generate(small, args.size / 10)
+        megabytes = big.stat().st_size / 1e6
+        text_megabytes = text_bytes / 1e6
+        print(f"corpus: {megabytes:,.0f} MB of JSONL, {segments:,} segments, {text_megabytes:,.0f} MB of text; "
+              f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} at the start")
+
+        alone_cpu, alone_wall = linter_alone(big, min(50.0, text_megabytes))
+        print(f"the linter alone, one process: {alone_cpu:.2f} text MB per CPU second ({alone_wall:.2f} MB/s wall)")
+
+        one = corpus_run(big, work / "out-1", 1, args.repeat)
+        two = corpus_run(big, work / "out-2", 2, args.repeat)
+        for name, run in (("--jobs 1", one), ("--jobs 2", two)):
+            print(f"corpus lint {name}: {run['wall']:7.1f} s wall, {run['cpu']:7.1f} s CPU; "
+                  f"{megabytes / run['wall']:6.2f} MB/s and {segments / run['wall']:8,.0f} segments/s wall; "
+                  f"{text_megabytes / run['cpu']:.2f} text MB per CPU second; peak RSS {run['rss']:.0f} MB; "
+                  f"load {run['load']:.1f}")
+        per_core = text_megabytes / one["cpu"] / alone_cpu
+        print(f"per core, against the linter alone: {per_core:.0%} (CPU time; floor 80%)")
+        print(f"--jobs 2 against --jobs 1: {one['wall'] / two['wall']:.2f}x wall (floor 1.7x), "
+              f"{one['cpu'] / two['cpu']:.2f}x in CPU time spent")
+
+        if not args.skip_dask:
+            on_dask = dask_run(big, work / "out-dask", args.repeat)
+            print(f"Dask LocalCluster (2 processes x 1 thread): {on_dask['wall']:7.1f} s wall, "
+                  f"{on_dask['cpu']:7.1f} s CPU; {megabytes / on_dask['wall']:.2f} MB/s; load {on_dask['load']:.1f}; "
+                  f"{on_dask['wall'] / two['wall']:.2f}x the time of --jobs 2 (floor: within 1.5x)")
+
+        tenth = corpus_run(small, work / "out-tenth", 1, args.repeat)
+        print(f"peak memory, --jobs 1: {tenth['rss']:.0f} MB on {megabytes / 10:,.0f} MB, {one['rss']:.0f} MB on "
+              f"{megabytes:,.0f} MB ({one['rss'] / tenth['rss'] - 1:+.0%}; floor: within 20%); "
+              f"--jobs 2 largest process {two['rss']:.0f} MB")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,185 @@
+"""Read the documents of one partition, one reader per input format.
+
+A :class:`Document` is what the linter sees once: a JSONL line, a Parquet or CSV row, a TMX, XLIFF
+or PO segment, or a text file.  The bilingual readers of :mod:`nqp_terms.formats` are reused for
+TMX, XLIFF, PO and header-less two-column TSV; a partition is read lazily, so memory holds one
+partition's documents at most (one document at a time for JSONL, Parquet and CSV).
+
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "a.jsonl").write_text('{"id": "s1", "text": "Go out"}\\n{"text": "new quality productivity"}\\n')
+>>> from nqp_terms.corpus.partitions import plan_partitions
+>>> (partition,) = plan_partitions([str(folder / "a.jsonl")])
+>>> [(d.id, d.text) for d in read_documents(partition, Fields(id="id"))]
+[('s1', 'Go out'), ('a.jsonl:2', 'new quality productivity')]
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .partitions import BILINGUAL, InputError, Partition
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Which fields of a record hold what (JSONL, Parquet, CSV); ``None`` where there is none."""
+
+    text: str = "text"  # lint: the English text
+    source: str = "source"  # check: the Chinese source
+    target: str = "target"  # check: the English translation
+    id: str | None = None  # a document id; default: the file name and line, row or segment
+    date: str | None = None  # a date, for change over time
+
+
+@dataclass(frozen=True)
+class Document:
+    """One piece of text to lint or one pair to check."""
+
+    id: str
+    text: str  # lint: the text; check: the English target
+    source: str = ""  # check: the Chinese source
+    date: str | None = None
+
+
+def read_documents(partition: Partition, fields: Fields, *, bilingual: bool = False) -> Iterator[Document]:
+    """The documents of ``partition``; with ``bilingual``, each with its source (``check``)."""
+    reader = _READERS[partition.format]
+    if bilingual and partition.format == "text":
+        raise InputError(f"{partition.input}: text files have no source; check needs JSONL, Parquet, CSV/TSV, "
+                         "TMX, XLIFF or PO")
+    return reader(partition, fields, bilingual)
+
+
+def _record_document(record: Any, fields: Fields, bilingual: bool, default_id: str, where: str) -> Document:
+    if not isinstance(record, dict):
+        raise InputError(f"{where}: expected an object with a {fields.text!r} field")
+    wanted = (fields.source, fields.target) if bilingual else (fields.text,)
+    missing = [name for name in wanted if name not in record]
+    if missing:
+        option = {fields.text: "--text-field", fields.source: "--source-field", fields.target: "--target-field"}
+        raise InputError(f"{where}: no field {missing[0]!r} (name the field with {option[missing[0]]})")
+    identifier = record.get(fields.id) if fields.id else None
+    date = record.get(fields.date) if fields.date else None
+    text = record[fields.target] if bilingual else record[fields.text]
+    return Document(str(identifier) if identifier is not None else default_id, _string(text),
+                    _string(record[fields.source]) if bilingual else "",
+                    _date_string(date))
+
+
+def _string(value: Any) -> str:
+    return "" if value is None else value if isinstance(value, str) else str(value)
+
+
+def _date_string(value: Any) -> str | None:
+    if value is None:
+        return None
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_jsonl(partition: Partition, fields: Fields, bilingual: bool) -> Iterator[Document]:
+    name = Path(partition.input).name
+    with open(partition.input, "rb") as handle:
+        handle.seek(partition.start)
+        data = handle.read(partition.end - partition.start)  # one partition: a few megabytes, read at once
+    loads, text_field = json.loads, fields.text
+    simple = not bilingual and fields.id is None and fields.date is None
+    for line_number, line in enumerate(data.split(b"\n"), start=partition.first_line):
+        if not line.strip():
+            continue
+        try:
+            record = loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            raise InputError(f"{partition.input}:{line_number}: not a JSON line: {error}") from None
+        if simple and type(record) is dict and type(record.get(text_field)) is str:
+            yield Document(f"{name}:{line_number}", record[text_field])  # the common case, made short
+        else:
+            yield _record_document(record, fields, bilingual, f"{name}:{line_number}",
+                                   f"{partition.input}:{line_number}")
+
+
+def _read_parquet(partition: Partition, fields: Fields, bilingual: bool) -> Iterator[Document]:
+    import pyarrow.parquet as pq
+
+    name = Path(partition.input).name
+    parquet = pq.ParquetFile(partition.input)
+    available = set(parquet.schema_arrow.names)
+    wanted = [fields.source, fields.target] if bilingual else [fields.text]
+    for column in wanted:
+        if column not in available:
+            raise InputError(f"{partition.input}: no column {column!r}; columns: {', '.join(sorted(available))}")
+    columns = wanted + [c for c in (fields.id, fields.date) if c and c in available]
+    row = partition.first_line
+    for batch in parquet.iter_batches(batch_size=4096, row_groups=[partition.start], columns=columns):
+        for record in batch.to_pylist():
+            yield _record_document(record, fields, bilingual, f"{name}:{row}", f"{partition.input}: row {row}")
+            row += 1
+
+
+def _read_delimited(partition: Partition, fields: Fields, bilingual: bool) -> Iterator[Document]:
+    """CSV or TSV with a header row naming the fields; a TSV of two columns without one is source, target."""
+    name = Path(partition.input).name
+    delimiter = "\t" if partition.format == "tsv" else ","
+    with open(partition.input, encoding="utf-8-sig", newline="") as handle:
+        header = next(csv.reader(handle, delimiter=delimiter), None)
+        wanted = (fields.source, fields.target) if bilingual else (fields.text,)
+        if header is not None and not all(field in header for field in wanted):
+            if partition.format == "tsv" and len(header) == 2:
+                yield from _read_plain_pairs(partition, bilingual)
+                return
+            raise InputError(f"{partition.input}: the header row has no column {wanted[-1]!r}; "
+                             f"columns: {', '.join(header)}")
+        if header is None:
+            return
+        for row_number, row in enumerate(csv.reader(handle, delimiter=delimiter), start=1):
+            if not any(cell.strip() for cell in row):
+                continue
+            record = dict(zip(header, row))
+            yield _record_document(record, fields, bilingual, f"{name}:{row_number}",
+                                   f"{partition.input}: row {row_number}")
+
+
+def _read_plain_pairs(partition: Partition, bilingual: bool) -> Iterator[Document]:
+    from ..formats.tsv import read_tsv
+
+    with open(partition.input, encoding="utf-8-sig", newline="") as handle:
+        segments = read_tsv(handle, partition.input)
+    yield from _segment_documents(partition, segments, bilingual)
+
+
+def _read_bilingual(partition: Partition, fields: Fields, bilingual: bool) -> Iterator[Document]:
+    from ..formats.bilingual import SegmentError, read_segments
+
+    try:
+        segments = read_segments(Path(partition.input))
+    except SegmentError as error:
+        raise InputError(str(error)) from None
+    yield from _segment_documents(partition, segments, bilingual)
+
+
+def _segment_documents(partition: Partition, segments: list[Any], bilingual: bool) -> Iterator[Document]:
+    for segment in segments:
+        yield Document(segment.id, segment.target, segment.source if bilingual else "")
+
+
+def _read_text(partition: Partition, fields: Fields, bilingual: bool) -> Iterator[Document]:
+    folder = partition.input if os.path.isdir(partition.input) else os.path.dirname(partition.input)
+    for file in partition.files:
+        raw = Path(folder, file).read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise InputError(f"{os.path.join(folder, file)}: not UTF-8") from None
+        yield Document(file, text)
+
+
+_READERS = {"jsonl": _read_jsonl, "parquet": _read_parquet, "csv": _read_delimited, "tsv": _read_delimited,
+            "text": _read_text, **{kind: _read_bilingual for kind in BILINGUAL}}

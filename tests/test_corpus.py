@@ -1,0 +1,257 @@
+"""Corpus runs: every input format, the output tables, one linter per worker, resuming a killed run.
+
+The expectations come from the linter and the checker themselves: a corpus run must give, row
+for row, what ``nqp_terms.lint`` gives on each document and what the bilingual check gives on
+each pair, however the inputs are cut into partitions and however many processes run them.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+pa = pytest.importorskip("pyarrow", reason="the corpus extra: pip install 'nqp-terms[corpus]'")
+import pyarrow.parquet as pq  # noqa: E402
+
+import nqp_terms  # noqa: E402
+from nqp_terms.checker.bilingual import Checker  # noqa: E402
+from nqp_terms.corpus.output import RunExists  # noqa: E402
+from nqp_terms.corpus.partitions import InputError, plan_partitions  # noqa: E402
+from nqp_terms.corpus.progress import Progress  # noqa: E402
+from nqp_terms.corpus.readers import Fields  # noqa: E402
+from nqp_terms.corpus.run import _partition, run_corpus  # noqa: E402
+from nqp_terms.corpus.tables import read_table  # noqa: E402
+from nqp_terms.corpus.work import Job  # noqa: E402
+from nqp_terms.linter.workers import run_in_workers  # noqa: E402
+from nqp_terms.formats.bilingual import read_segments  # noqa: E402
+
+SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"
+BILINGUAL = REPO / "tests" / "data" / "bilingual"
+FINDING_FIELDS = ("rule", "severity", "start", "end", "match", "suggestion", "concept")
+
+
+def seed_lines() -> list[str]:
+    return [line for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def expected_rows(texts: list[tuple[str, str]]) -> list[tuple]:  # type: ignore[type-arg]
+    """(document, *finding fields) for each finding nqp_terms.lint gives on each (id, text)."""
+    return [(document, *(getattr(f, name) for name in FINDING_FIELDS))
+            for document, text in texts for f in nqp_terms.lint(text)]
+
+
+def finding_rows(out: Path) -> list[tuple]:  # type: ignore[type-arg]
+    table = read_table(out / "findings")
+    columns = [table.column(name).to_pylist() for name in ("document", *FINDING_FIELDS)]
+    return list(zip(*columns))
+
+
+@pytest.fixture(scope="module")
+def seed_jsonl(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article, one JSON line per paragraph, with an id and a date (a month per paragraph)."""
+    path = tmp_path_factory.mktemp("corpus") / "seed.jsonl"
+    with path.open("w", encoding="utf-8") as handle:
+        for number, line in enumerate(seed_lines()):
+            handle.write(json.dumps({"id": f"p{number}", "text": line, "when": f"2025-{1 + number % 12:02d}-15"},
+                                    ensure_ascii=False) + "\n")
+    return path
+
+
+# ------------------------------------------------------------------ lint
+
+
+def test_a_jsonl_run_gives_the_linters_findings_row_for_row(seed_jsonl: Path, tmp_path: Path) -> None:
+    summary = run_corpus([str(seed_jsonl)], tmp_path / "out", fields=Fields(id="id", date="when"), jobs=1)
+    texts = [(f"p{n}", line) for n, line in enumerate(seed_lines())]
+    expected = expected_rows(texts)
+    assert len(expected) > 50  # the seed article is full of calques
+    assert finding_rows(tmp_path / "out") == expected
+    assert summary["findings"] == len(expected) and summary["documents"] == len(texts)
+    assert summary["rules"]["NQP001"] == sum(1 for row in expected if row[1] == "NQP001")
+    documents = read_table(tmp_path / "out" / "documents")
+    assert documents.column("document").to_pylist() == [document for document, _ in texts]
+    assert documents.column("findings").to_pylist() == [len(nqp_terms.lint(text)) for _, text in texts]
+    assert sum(day[0] for day in summary["dates"].values()) == len(texts)
+    assert summary["labels"]["xinzhi-shengchanli"]["zh"] == "新质生产力"
+
+
+def test_tiny_partitions_and_two_processes_change_nothing(seed_jsonl: Path, tmp_path: Path) -> None:
+    run_corpus([str(seed_jsonl)], tmp_path / "one", jobs=1)
+    run_corpus([str(seed_jsonl)], tmp_path / "many", jobs=2, partition_bytes=1500)
+    assert len(list((tmp_path / "many" / "findings").glob("part-*.parquet"))) > 5
+    assert finding_rows(tmp_path / "many") == finding_rows(tmp_path / "one")
+    assert json.loads((tmp_path / "many" / "summary.json").read_text())["rules"] == \
+        json.loads((tmp_path / "one" / "summary.json").read_text())["rules"]
+
+
+def test_jsonl_partitions_end_at_line_breaks_and_know_their_first_line(seed_jsonl: Path) -> None:
+    raw = seed_jsonl.read_bytes()
+    partitions = plan_partitions([str(seed_jsonl)], partition_bytes=1000)
+    assert partitions[0].start == 0 and partitions[-1].end == len(raw)
+    for before, after in zip(partitions, partitions[1:]):
+        assert before.end == after.start and raw[before.end - 1:before.end] == b"\n"
+        assert after.first_line == raw[:after.start].count(b"\n") + 1
+
+
+def test_the_linter_is_built_once_per_worker_process(seed_jsonl: Path) -> None:
+    partitions = plan_partitions([str(seed_jsonl)], partition_bytes=800)
+    assert len(partitions) >= 8
+    outputs = list(run_in_workers(_partition, partitions, jobs=2, args=(Job(),)))
+    assert sorted(o.number for o in outputs) == [p.number for p in partitions]
+    assert {o.pid for o in outputs} - {os.getpid()}  # the work ran in worker processes
+    assert {o.builds for o in outputs} == {1}  # each process built its linter once, for all its partitions
+
+
+def test_parquet_csv_tsv_and_text_directories_are_read(tmp_path: Path) -> None:
+    lines = seed_lines()[:12]
+    table = pa.table({"segment": [f"s{n}" for n in range(len(lines))], "mt": lines})
+    pq.write_table(table, tmp_path / "mt.parquet", row_group_size=5)  # three row groups, three partitions
+    with (tmp_path / "mt.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["segment", "mt"])
+        writer.writerows([f"s{n}", line] for n, line in enumerate(lines))
+    (tmp_path / "mt.tsv").write_text("segment\tmt\n" + "".join(f"s{n}\t{line}\n" for n, line in enumerate(lines)),
+                                     encoding="utf-8")
+    folder = tmp_path / "articles"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2025" / "a.md").write_text("# Go out\n\nWe grasp the Bull nose.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("Nothing here.\n", encoding="utf-8")
+    (folder / "skip.bin").write_bytes(b"\x00")
+    fields = Fields(text="mt", id="segment")
+    for name in ("mt.parquet", "mt.csv", "mt.tsv"):
+        out = tmp_path / f"out-{name}"
+        run_corpus([str(tmp_path / name)], out, fields=fields, jobs=1)
+        assert finding_rows(out) == expected_rows([(f"s{n}", line) for n, line in enumerate(lines)]), name
+    assert len(plan_partitions([str(tmp_path / "mt.parquet")])) == 3
+    run_corpus([str(folder)], tmp_path / "out-text", jobs=1)
+    assert finding_rows(tmp_path / "out-text") == expected_rows(
+        [("2025/a.md", (folder / "2025" / "a.md").read_text()), ("b.txt", "Nothing here.\n")])
+
+
+def test_an_unknown_format_or_a_missing_field_is_a_clear_error(tmp_path: Path, seed_jsonl: Path) -> None:
+    (tmp_path / "notes.docx").write_bytes(b"PK")
+    with pytest.raises(InputError, match="unknown input format '.docx'"):
+        run_corpus([str(tmp_path / "notes.docx")], tmp_path / "out", jobs=1)
+    with pytest.raises(InputError, match="no field 'mt'.*--text-field"):
+        run_corpus([str(seed_jsonl)], tmp_path / "out2", fields=Fields(text="mt"), jobs=1)
+
+
+# ------------------------------------------------------------------ check
+
+
+def test_a_check_run_gives_the_checkers_findings_and_term_accuracy(tmp_path: Path) -> None:
+    inputs = [BILINGUAL / name for name in ("sample.tsv", "sample.tmx", "sample-1.2.xlf", "sample-2.0.xlf",
+                                            "sample.po")]
+    summary = run_corpus([str(p) for p in inputs], tmp_path / "out", mode="check", jobs=1)
+    checker = Checker(nqp_terms.load())
+    expected, found, approved = [], 0, 0
+    for path in inputs:
+        for segment in read_segments(path):
+            result = checker.check(segment.source, segment.target, segment=segment.id)
+            expected += [(segment.id, *(getattr(f, name) for name in FINDING_FIELDS)) for f in result.findings]
+            found, approved = found + result.terms_found, approved + result.terms_approved
+    assert expected and finding_rows(tmp_path / "out") == expected
+    assert (summary["terms_found"], summary["terms_approved"]) == (found, approved)
+    assert summary["accuracy"] == approved / found
+    # Per concept: found in the source = approved + wrong + missing.
+    assert all(counts[0] == counts[1] + counts[2] + counts[3] for counts in summary["terms"].values())
+    assert summary["terms"]["jiebang-guashuai"][2] >= 1  # "Uncover the list and take the lead" is wrong
+
+
+def test_check_reads_source_and_target_fields_of_jsonl(tmp_path: Path) -> None:
+    pairs = [{"zh": "发展新质生产力", "en": "develop new quality productivity"},
+             {"zh": "发展新质生产力", "en": "develop new quality productive forces"}]
+    (tmp_path / "pairs.jsonl").write_text("".join(json.dumps(p, ensure_ascii=False) + "\n" for p in pairs))
+    summary = run_corpus([str(tmp_path / "pairs.jsonl")], tmp_path / "out", mode="check",
+                         fields=Fields(source="zh", target="en"), jobs=1)
+    assert summary["accuracy"] == 0.5
+    assert finding_rows(tmp_path / "out") == [("pairs.jsonl:1", "NQP101", "error", 8, 32, "new quality productivity",
+                                               "new quality productive forces", "xinzhi-shengchanli")]
+    documents = read_table(tmp_path / "out" / "documents")
+    assert documents.column("accuracy").to_pylist() == [0.0, 1.0]
+
+
+# ------------------------------------------------------------------ resuming
+
+
+def test_a_run_refuses_an_output_directory_of_another_run(seed_jsonl: Path, tmp_path: Path) -> None:
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1)
+    with pytest.raises(RunExists, match="another run"):
+        run_corpus([str(seed_jsonl)], tmp_path / "out", mode="lint", fields=Fields(text="other"), jobs=1)
+    run_corpus([str(seed_jsonl)], tmp_path / "out", fields=Fields(id="id"), jobs=1, fresh=True)
+    assert read_table(tmp_path / "out" / "documents").column("document")[0].as_py() == "p0"
+
+
+def test_a_killed_run_resumes_without_redoing_or_duplicating(tmp_path: Path) -> None:
+    # A corpus large enough to take several seconds, cut into many partitions.
+    lines = seed_lines()
+    with (tmp_path / "big.jsonl").open("w", encoding="utf-8") as handle:
+        for copy in range(150):
+            for line in lines:
+                handle.write(json.dumps({"text": line}) + "\n")
+    command = [sys.executable, "-m", "nqp_terms", "corpus", "lint", str(tmp_path / "big.jsonl"), "--out",
+               str(tmp_path / "out"), "--jobs", "1", "--partition-size", "0.1"]
+    manifest = tmp_path / "out" / "manifest.json"
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            done = json.loads(manifest.read_text())["done"] if manifest.exists() else {}
+            if len(done) >= 3:
+                break
+            time.sleep(0.05)
+        os.killpg(process.pid, signal.SIGKILL)
+    finally:
+        process.wait()
+    partitions = plan_partitions([str(tmp_path / "big.jsonl")], partition_bytes=int(0.1 * 1024 * 1024))
+    done_before = json.loads(manifest.read_text())["done"]
+    assert 3 <= len(done_before) < len(partitions), "the run was not killed midway"
+    assert not (tmp_path / "out" / "summary.json").exists()
+    stamps = {key: (tmp_path / "out" / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in done_before}
+
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert resumed.returncode == 0, resumed.stderr
+    # The partitions finished before the kill were not done again ...
+    assert {key: (tmp_path / "out" / "findings" / f"part-{key}.parquet").stat().st_mtime_ns
+            for key in done_before} == stamps
+    # ... and the output is what one uninterrupted run gives, with no row twice.
+    run_corpus([str(tmp_path / "big.jsonl")], tmp_path / "clean", jobs=1)
+    assert finding_rows(tmp_path / "out") == finding_rows(tmp_path / "clean")
+    summary = json.loads((tmp_path / "out" / "summary.json").read_text())
+    assert summary["documents"] == 150 * len(lines) and summary["partitions"] == len(partitions)
+
+
+# ------------------------------------------------------------------ progress and the command line
+
+
+def test_progress_is_drawn_on_a_terminal_only(seed_jsonl: Path, tmp_path: Path) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    bar = Progress(2_000_000, stream=screen)
+    bar.advance({"documents": 120, "findings": 45, "bytes": 1_000_000})
+    bar.close()
+    drawn = screen.getvalue()
+    assert "B/s" in drawn and "documents=120" in drawn and "findings=45" in drawn and "1.00M/2.00M" in drawn
+    piped = io.StringIO()
+    Progress(2_000_000, stream=piped).advance({"documents": 1, "findings": 1, "bytes": 1})
+    assert piped.getvalue() == ""
+    # The command line, with standard error a pipe, prints only its closing line there.
+    result = subprocess.run([sys.executable, "-m", "nqp_terms", "corpus", "lint", str(seed_jsonl), "--out",
+                             str(tmp_path / "out"), "--jobs", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines() == [
+        f"{len(seed_lines())} documents, {len(expected_rows([('', l) for l in seed_lines()]))} findings; "
+        f"written to {tmp_path / 'out'}"]

@@ -1,0 +1,97 @@
+"""Context that knows the document: sentences, the domain signal, quotes, titles, lists, broken words, hyphens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import nqp_terms
+from nqp_terms.linter import Linter
+from nqp_terms.linter.config import LintConfig
+
+FIXTURES = Path(__file__).parent / "fixtures"
+POLICY = "The Party Central Committee and the State Council reviewed exports of the new three. "
+
+
+@pytest.fixture(scope="module")
+def glossary() -> nqp_terms.Glossary:
+    return nqp_terms.load(FIXTURES / "families", use_cache=False)
+
+
+def concepts(linter: Linter, text: str) -> list[tuple[str, str]]:
+    return [(f.concept, f.match) for f in linter.lint(text) if f.rule in ("NQP001", "NQP002")]
+
+
+def test_a_context_word_counts_only_in_the_hits_own_sentence(glossary: nqp_terms.Glossary) -> None:
+    linter = Linter(glossary)
+    assert concepts(linter, "Core technologies matter. He woke up with a stuck neck.") == []
+    assert concepts(linter, "The stuck neck in core technologies must be solved.") == [("qia-bozi", "stuck neck")]
+
+
+def test_the_domain_signal_lets_a_guarded_calque_fire_in_policy_writing_and_says_why(
+        glossary: nqp_terms.Glossary) -> None:
+    linter = Linter(glossary)
+    assert concepts(linter, "He woke up with a stuck neck.") == []
+    [finding] = [f for f in linter.lint(POLICY + "The stuck neck problem remains.") if f.concept == "qia-bozi"]
+    assert "reads as Chinese policy writing" in finding.extra["why"]
+    assert "central committee" in finding.extra["why"] and finding.extra["why"] in finding.message
+
+
+def test_policy_document_calques_fire_only_in_policy_writing(glossary: nqp_terms.Glossary) -> None:
+    linter = Linter(glossary)
+    assert concepts(linter, "I love my country and its mountains.") == []
+    assert ("woguo", "my country") in concepts(linter, POLICY + "Exports grew in my country.")
+
+
+def test_the_domain_signal_is_configurable(glossary: nqp_terms.Glossary) -> None:
+    off = Linter(glossary, LintConfig.from_mapping({"domain": {"threshold": 0}}))
+    assert concepts(off, POLICY + "Exports grew in my country.") == []
+    cued = Linter(glossary, LintConfig.from_mapping({"domain": {"threshold": 2, "cues": ["Guangdong", "Shenzhen"]}}))
+    assert concepts(cued, "Guangdong and Shenzhen report that the new three grew in my country.") == \
+        [("woguo", "my country")]
+
+
+def test_leftmost_longest_reports_a_calque_that_contains_an_approved_rendering(glossary: nqp_terms.Glossary) -> None:
+    assert concepts(Linter(glossary), "Exports of the new three kinds of goods grew.") == \
+        [("xin-sanyang", "new three kinds")]
+    assert concepts(Linter(glossary), "Exports of the new three grew.") == []
+
+
+# The shipped glossary, for what every document meets.
+
+def test_title_case_headlines_are_not_capitalised_slogans() -> None:
+    assert [f for f in nqp_terms.lint("When the Lights Go Out led the album.") if f.rule == "NQP001"] == []
+    assert [f for f in nqp_terms.lint("When The Lights Go Out, is the new single.") if f.rule == "NQP001"] == []
+    assert [f.match for f in nqp_terms.lint("At a high level Go out On the other hand, we integrate.")] == ["Go out"]
+
+
+@pytest.mark.parametrize("text", ["We adhere to â€œGo outâ€\x9d policy.", "We adhere to 「Go out」 policy.",
+                                  "We adhere to ”Go out“ policy."])
+def test_quotes_are_seen_as_mojibake_corner_and_reversed_marks(text: str) -> None:
+    assert "Go out" in [f.match for f in nqp_terms.lint(text) if f.rule == "NQP001"]
+
+
+def test_a_quote_on_one_side_belongs_to_something_longer() -> None:
+    assert [f for f in nqp_terms.lint('"When the Lights Go Out" is a hit.') if f.rule == "NQP001"] == []
+
+
+def test_a_match_never_crosses_a_list_comma_semicolon_or_slash() -> None:
+    for text in ["a green, low-carbon and circular economy", "green; low-carbon growth", "green/low-carbon"]:
+        assert [f for f in nqp_terms.lint(text) if f.rule in ("NQP001", "NQP002")] == [], text
+    assert [f.match for f in nqp_terms.lint("a green low-carbon economy") if f.rule == "NQP001"] == \
+        ["green low-carbon"]
+
+
+@pytest.mark.parametrize("broken", ["Chinese-style mod-\nernization", "Chinese-style mod- ernization"])
+def test_a_word_broken_by_a_hyphen_is_joined_before_matching(broken: str) -> None:
+    [finding] = [f for f in nqp_terms.lint(f"We pursue {broken} now.") if f.rule in ("NQP001", "NQP002")]
+    assert finding.match == broken and finding.start == len("We pursue ")
+
+
+def test_high_quality_without_its_hyphen_is_a_fixable_warning() -> None:
+    [finding] = nqp_terms.lint("We will pursue High quality development.")
+    assert (finding.rule, finding.name, finding.severity, finding.suggestion) == \
+        ("NQP007", "missing-hyphen", "warning", "High-quality development")
+    assert nqp_terms.fix("We will pursue High quality development.")[0] == "We will pursue High-quality development."
+    assert nqp_terms.lint("We will pursue high-quality development.") == []
