@@ -7,22 +7,29 @@ glossaries); by default the site shows the shipped glossary.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 import nqp_terms
 from nqp_terms.site import export_files, reference_nav, site_pages
 from nqp_terms.site.search import segmenter_words
+from nqp_terms.site.search_index import weigh_own_terms, without_concept_tags
 
 SEED = Path("seeds") / "000_cc3756e0a130bcc6.txt"
 
 # jieba (Material's Chinese segmenter) reports loading its dictionary at DEBUG level on stderr.
 logging.getLogger("jieba").setLevel(logging.WARNING)
+
+
+# The glossary the pages were built from, for the search index written after them.
+_built: dict[str, nqp_terms.Glossary] = {}
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -43,6 +50,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     other = os.environ.get("NQP_TERMS_SITE_GLOSSARY")
     glossary = nqp_terms.load(other) if other else nqp_terms.load()
     _teach_the_segmenter(glossary)
+    _built["glossary"] = glossary
     downloads = export_files(glossary)
     guide = files.get_file_from_path("exports.md") is not None
     generated: dict[str, str | bytes] = {**site_pages(glossary, root / SEED, downloads=downloads,
@@ -66,3 +74,17 @@ def _teach_the_segmenter(glossary: nqp_terms.Glossary) -> None:
         return
     for word in segmenter_words(glossary):
         jieba.add_word(word)  # with the frequency jieba suggests to keep the word whole
+
+
+@event_priority(-100)  # after the search plugin has written the index
+def on_post_build(config: MkDocsConfig) -> None:
+    """Weigh each concept's own Chinese in the search index, and drop the concept pages' tags from it.
+
+    Why: :mod:`nqp_terms.site.search_index`.
+    """
+    path = Path(config.site_dir) / "search" / "search_index.json"
+    if not path.is_file() or "glossary" not in _built:
+        return
+    index = json.loads(path.read_text(encoding="utf-8"))
+    index = weigh_own_terms(without_concept_tags(index), _built["glossary"])
+    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

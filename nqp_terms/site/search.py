@@ -16,6 +16,12 @@ its habits decide whether a query for a glossary term lands on the term's page:
   titled "digital economy" scores no higher for ``digital economy`` than one
   titled "deep integration of digital technology and the real economy".
   :func:`search_boost` puts BM25's length normalisation back, as a page boost.
+* **Every query term is a prefix.**  Each index token a term expands to scores
+  with its own idf, so a common exact token (算力, in the text of dozens of
+  pages) loses to the rare longer terms that begin with it (算力调度), and a
+  word found only in a page's tags counts as found.  After the build, the hook
+  weighs each concept's own Chinese on its page and drops the concept pages'
+  tags from the index: :mod:`nqp_terms.site.search_index`.
 * **Titles outweigh text a thousand to one.**  :func:`search_title` is what the
   index holds as a concept page's title: the Chinese, the preferred English and
   the toneless pinyin, so all three kinds of query match a title.
