@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import REPO
+from conftest import REPO, headless_chromium
 
 pytest.importorskip("pyarrow", reason="the corpus extra: pip install 'nqp-terms[corpus]'")
 pytest.importorskip("matplotlib", reason="the corpus extra: pip install 'nqp-terms[corpus]'")
@@ -25,7 +25,6 @@ from nqp_terms.corpus.run import run_corpus  # noqa: E402
 from nqp_terms.corpus.readers import Fields  # noqa: E402
 from nqp_terms.linter.config import SITE_URL  # noqa: E402
 
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 SCREENSHOT_COPY = Path("/tmp/nqp-terms-corpus-report.png")
 PAIRS = [line.split("\t") for line in (REPO / "tests" / "data" / "bilingual" / "sample.tsv")
          .read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -63,23 +62,8 @@ def test_a_directory_without_a_finished_run_is_refused(tmp_path: Path) -> None:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        pytest.fail(f"the browser test needs Debian's Chromium and its driver, missing: {', '.join(missing)}; "
-                    "install them with: apt-get update && apt-get install -y chromium chromium-driver", pytrace=False)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1100,5200", "--lang=en"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+    with headless_chromium("1100,5200") as driver:
+        yield driver
 
 
 def test_a_reviewer_reads_the_report_in_the_browser(check_run: Path, browser: object, tmp_path: Path) -> None:

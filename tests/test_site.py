@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE, REPO
+from conftest import FIXTURE, REPO, headless_chromium
 
 import nqp_terms
 from nqp_terms.linter.config import SITE_URL
@@ -29,7 +29,6 @@ from nqp_terms.linter.rules import RULES
 from nqp_terms.site import site_pages
 
 SEED = REPO / "seeds" / "000_cc3756e0a130bcc6.txt"
-CHROMIUM, CHROMEDRIVER = Path("/usr/bin/chromium"), Path("/usr/bin/chromedriver")
 # Screenshots are kept under the test's tmp dir, and copied here to be looked at.
 SCREENSHOT_COPY = Path("/tmp/nqp-terms-site.png")
 SEARCH_SCREENSHOT_COPY = Path("/tmp/nqp-terms-site-search.png")
@@ -302,24 +301,8 @@ def served(site: Path, zh_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
-    missing = [str(p) for p in (CHROMIUM, CHROMEDRIVER) if not p.exists()]
-    if missing:
-        pytest.fail(f"the browser test needs Debian's Chromium and its driver, missing: {', '.join(missing)}; "
-                    "install them with: apt-get update && apt-get install -y chromium chromium-driver", pytrace=False)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    # No network beyond loopback here: switch off everything Chromium would fetch on its own.
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 "--window-size=1280,1000", "--lang=en"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    driver.set_page_load_timeout(30)
-    yield driver
-    driver.quit()
+    with headless_chromium("1280,1000") as driver:
+        yield driver
 
 
 def search_results(driver: object) -> list[str]:
