@@ -18,7 +18,7 @@ True
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -55,7 +55,7 @@ class Glossary:
     """
 
     def __init__(self, data: GlossaryData, *, origin: str = "",
-                 tables: Tables | None = None) -> None:
+                 tables: Tables | Callable[[], Tables] | None = None) -> None:
         self.data = data
         self.origin = origin
         self._tables = tables
@@ -75,7 +75,8 @@ class Glossary:
 
     @cached_property
     def _index(self) -> Index:
-        return Index(self.data.concepts, self._tables)
+        tables = self._tables
+        return Index(self.data.concepts, tables() if callable(tables) else tables)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -177,7 +178,8 @@ _CACHED_CODE = ("termbase/model.py", "termbase/validation.py", "termbase/checks.
 class LoadedGlossary:
     data: GlossaryData
     key: str
-    tables: Tables | None
+    #: The lookup tables, or from the cache a function that decodes them on first use.
+    tables: Tables | Callable[[], Tables] | None
 
 
 def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = None, base_key: str = "",
@@ -194,7 +196,8 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
         except OSError:  # no per-user secret can be kept: an unsigned cache would be trusted blindly
             directory = None
     package = Path(__file__).parent
-    key = cache_key(paths, base_key, [package / m for m in _CACHED_CODE]) if directory is not None else None
+    key = cache_key(paths, base_key, [package / m for m in _CACHED_CODE], directory) if directory is not None \
+        else None
     if directory is not None and key is not None:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # as in read_glossary: every object built here stays alive

@@ -27,7 +27,7 @@ import codecs
 import re
 import threading
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, count, repeat
@@ -190,6 +190,20 @@ class Matcher(Generic[Payload]):
         #: The payloads of each pattern, by the pattern numbers :meth:`find_spans` reports.
         self.payloads = [self.patterns[key] for key in self._keys]
         self._automaton = self._compile(self._keys)
+
+    @classmethod
+    def from_keys(cls, keys: list[str], payloads: Sequence[tuple[Payload, ...]],
+                  patterns: Mapping[str, tuple[Payload, ...]]) -> Matcher[Payload]:
+        """A matcher over canonical, padded ``keys`` in this order, each standing for ``payloads[number]``:
+        nothing is copied (the cached plan's lazy sequences stay lazy, see :mod:`nqp_terms.linter.plan`).
+
+        >>> Matcher.from_keys([" bull nose "], [("A",)], {" bull nose ": ("A",)}).find_spans("Bull nose")
+        ([0], [9], [0])
+        """
+        matcher = cls.__new__(cls)
+        matcher.patterns, matcher._keys, matcher.payloads = patterns, keys, payloads  # type: ignore[assignment]
+        matcher._automaton = matcher._compile(keys)
+        return matcher
 
     @classmethod
     def build(cls, terms: Mapping[str, Payload] | Iterable[tuple[str, Payload]]) -> Matcher[Payload]:
