@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from ..termbase.model import Term
     from .terms import Rendering
 
 # A hyphen, then a line break or spaces, then a lower-case word.  The pattern starts with the literal hyphen,
@@ -93,8 +94,14 @@ class HyphenPlan:
 
     @staticmethod
     def rendering_of(renderings: Sequence[Rendering]) -> Rendering | None:
-        """The first approved rendering of a pattern that joins two words with a hyphen, if any."""
-        return next((r for r in renderings if r.approved and re.search(r"\w-\w", r.term.term)), None)
+        """The first approved rendering of a pattern that joins two words with a hyphen, if any.
+
+        A rendering whose own attested contexts print it with a space instead ("its ice and snow
+        economy", Xinhua) is left out: official English writes it both ways, so the hyphen is a
+        preference, not an error to report.
+        """
+        return next((r for r in renderings if r.approved and re.search(r"\w-\w", r.term.term)
+                     and not _printed_without_hyphen(r.term)), None)
 
     @classmethod
     def of(cls, renderings: Sequence[Rendering]) -> HyphenPlan | None:
@@ -125,6 +132,18 @@ class HyphenPlan:
                 tokens[index] = "-"
                 changed = True
         return "".join(tokens) if changed else None
+
+
+def _printed_without_hyphen(term: Term) -> bool:
+    """Whether a context quoted for ``term`` writes it with spaces where the term has hyphens.
+
+    >>> from nqp_terms.termbase.model import Context, Term
+    >>> _printed_without_hyphen(Term(term="ice-and-snow economy", status="preferred", unsourced=True,
+    ...     contexts=(Context(text="China aims to promote its ice and snow economy", source="s"),)))
+    True
+    """
+    spaced = re.sub(r"(?<=\w)-(?=\w)", " ", term.term).lower()
+    return any(spaced in " ".join(context.text.split()).lower() for context in term.contexts)
 
 
 def _is_word(token: str) -> bool:
