@@ -20,7 +20,7 @@ from typing import Any
 
 from .glossary import Glossary, load
 from .i18n import Messages
-from .index.lookup import Match
+from .index.match import Match
 from .termbase.model import LANGUAGES, AmbiguousTerm, GlossaryError, Problem, TermNotFound
 
 

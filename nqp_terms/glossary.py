@@ -22,16 +22,18 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .index.lookup import Index
 from .index.match import Match
-from .index.tables import Tables, index_tables
 from .termbase.layout import shipped_glossary_path
 from .termbase.load import read_glossary, shipped_spelling_variants
 from .termbase.model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
 from .text.normalize import use_spelling_variants
 from .text.input_policy import Errors, checked
+
+if TYPE_CHECKING:  # lookup is imported on first use: a lint never looks up
+    from .index.lookup import Index
+    from .index.tables import Tables
 
 # English normalisation respells British forms with the shipped table, read on first use.
 use_spelling_variants(shipped_spelling_variants)
@@ -75,6 +77,8 @@ class Glossary:
 
     @cached_property
     def _index(self) -> Index:
+        from .index.lookup import Index
+
         tables = self._tables
         return Index(self.data.concepts, tables() if callable(tables) else tables)
 
@@ -208,6 +212,8 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
                 gc.enable()
         if cached is not None:
             return LoadedGlossary(cached[0], key, cached[1])
+    from .index.tables import index_tables
+
     data = read_glossary(paths, base=base)
     tables = index_tables(data.concepts)
     if directory is not None and key is not None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lazy_regex import LazyRegex
 from .normalize import normalize
 
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
@@ -73,7 +74,7 @@ def english_key(text: str) -> str:
 _CHINESE_OPERATORS = str.maketrans({"＋": "+", "✕": "×", "✖": "×", "＊": "×"})
 _CHINESE_OPERATOR = re.compile("[＋✕✖＊]")
 # "数据要素X": a Latin x straight after a Chinese character, not part of a Latin word, is typed for ×.
-_LATIN_TIMES = re.compile(r"(?<=[\u3400-\u9fff])[xX](?![A-Za-z])")
+_LATIN_TIMES = LazyRegex(r"(?<=[\u3400-\u9fff])[xX](?![A-Za-z])")
 
 
 def fold_operators(text: str) -> str:
