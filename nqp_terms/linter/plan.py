@@ -313,7 +313,7 @@ class PlanCache:
         self.terms: TermMatcher | None = None
 
     def term_matcher(self) -> TermMatcher:
-        from .matcher import Matcher, PurePythonMatcher
+        from .matcher import DeferredMatcher, PurePythonMatcher
 
         spelling = self.glossary.data.spelling_variants
         if self.cached is not None:
@@ -326,7 +326,8 @@ class PlanCache:
                 keys = self.cached.keys
                 payloads = _PatternRenderings(renderings, self.cached.flat, self.cached.ends)
                 terms = TermMatcher(renderings, spelling, self.engine)  # type: ignore[arg-type]
-                factory = PurePythonMatcher if self.engine == "python" else Matcher
+                # The automaton is compiled when a text long enough to repay it comes (see DeferredMatcher).
+                factory = PurePythonMatcher if self.engine == "python" else DeferredMatcher
                 # What the cached_property would have built, with the patterns in the cached order.
                 vars(terms)["matcher"] = factory.from_keys(keys, payloads, _Patterns(keys, payloads))
                 self.terms = terms
