@@ -160,8 +160,8 @@ def cache_key(paths: Sequence[Path], base_key: str, code: Sequence[Path],
         by_status.update(marshal.dumps(stamped))
         memo = directory / f"key-{by_status.hexdigest()[:32]}"
         remembered = read_signed(memo)
-        if remembered is not None and len(remembered) == 32 and remembered.isalnum():
-            return remembered.decode("ascii")
+        if remembered is not None and len(remembered) == 32 and bytes(remembered).isalnum():
+            return bytes(remembered).decode("ascii")
     for root, folders in stamped:
         digest.update(root.encode() + b"\0")
         for path in sorted(os.path.join(folder, name) for folder, names, _ in folders for name in names):
@@ -237,11 +237,8 @@ def read_cached(directory: Path, key: str, rebuild: Callable[[], Sequence[Concep
     """
     path = directory / f"glossary-{key}.marshal"
     try:
-        content = _read_regular(path)
-        if content is None:
-            return None
-        mac, payload = content[len(_MAGIC):len(_MAGIC) + 32], content[len(_MAGIC) + 32:]
-        if not content.startswith(_MAGIC) or not hmac.compare_digest(mac, _mac(payload)):
+        payload = read_signed(path)
+        if payload is None:
             return None  # damaged, or written without this user's secret: never read
         document = marshal.loads(payload)
         data = GlossaryData(concepts=LazyConcepts(document["concepts"], document["ids"], _discarding(path, rebuild)),
@@ -277,14 +274,18 @@ def signed(payload: bytes) -> bytes:
     return _MAGIC + _mac(payload) + payload
 
 
-def read_signed(path: Path) -> bytes | None:
+def read_signed(path: Path) -> memoryview | None:
     """The payload of a cache file this user signed, or ``None`` (missing, foreign, damaged, not a
-    regular file, or too large): what another user could have written is never read."""
+    regular file, or too large): what another user could have written is never read.
+
+    The payload is a view of the bytes read (marshal reads it as it is): not a copy of megabytes.
+    """
     try:
         content = _read_regular(path)
         if content is None or not content.startswith(_MAGIC):
             return None
-        mac, payload = content[len(_MAGIC):len(_MAGIC) + 32], content[len(_MAGIC) + 32:]
+        view = memoryview(content)
+        mac, payload = view[len(_MAGIC):len(_MAGIC) + 32], view[len(_MAGIC) + 32:]
         return payload if hmac.compare_digest(mac, _mac(payload)) else None
     except OSError:
         return None
