@@ -351,9 +351,10 @@ class Checker:
                 result._tally(concept, verdict)
                 if verdict == "missing":
                     missing.append(concept)
-        findings = [self._calque(f, f.concept in named, segment) for f in seen.calques]
-        findings += [self._missing(concept, segment) for concept in dict.fromkeys(missing)]
-        result.findings = [f for f in findings if self.config.enabled(f.rule)]
+        if seen.calques or missing:  # most pairs have nothing to report
+            findings = [self._calque(f, f.concept in named, segment) for f in seen.calques]
+            findings += [self._missing(concept, segment) for concept in dict.fromkeys(missing)]
+            result.findings = [f for f in findings if self.config.enabled(f.rule)]
         return result
 
     def _layered(self, term: SourceTerm, target: _Target) -> list[tuple[Concept, Verdict]]:
