@@ -164,6 +164,7 @@ def bench_scale(repeat: int, count: int) -> None:
 
         document = marshal.loads(read_signed(cache_file))  # the file is signed: read its payload
         document["concepts"] = [marshal.loads(blob) for blob in document["concepts"]]
+        document["derived"] = marshal.loads(document["derived"])  # stored marshalled, decoded on first use
         as_json = json.dumps(document, ensure_ascii=False)
         looked_up, everything = [], []
         for _ in range(repeat):

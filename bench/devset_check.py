@@ -95,7 +95,7 @@ def check_function(glossary: nqp_terms.Glossary | None) -> CheckFunction:
     """
     if glossary is None:
         return nqp_terms.check
-    from nqp_terms.lint import Checker
+    from nqp_terms.checker.bilingual import Checker
 
     return Checker(glossary).check
 

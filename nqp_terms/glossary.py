@@ -18,20 +18,22 @@ True
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from .index.lookup import Index
 from .index.match import Match
-from .index.tables import Tables, index_tables
 from .termbase.layout import shipped_glossary_path
 from .termbase.load import read_glossary, shipped_spelling_variants
 from .termbase.model import Concept, GlossaryData, Source, SubjectField, Term, TermNotFound
 from .text.normalize import use_spelling_variants
 from .text.input_policy import Errors, checked
+
+if TYPE_CHECKING:  # lookup is imported on first use: a lint never looks up
+    from .index.lookup import Index
+    from .index.tables import Tables
 
 # English normalisation respells British forms with the shipped table, read on first use.
 use_spelling_variants(shipped_spelling_variants)
@@ -55,7 +57,7 @@ class Glossary:
     """
 
     def __init__(self, data: GlossaryData, *, origin: str = "",
-                 tables: Tables | None = None) -> None:
+                 tables: Tables | Callable[[], Tables] | None = None) -> None:
         self.data = data
         self.origin = origin
         self._tables = tables
@@ -75,7 +77,10 @@ class Glossary:
 
     @cached_property
     def _index(self) -> Index:
-        return Index(self.data.concepts, self._tables)
+        from .index.lookup import Index
+
+        tables = self._tables
+        return Index(self.data.concepts, tables() if callable(tables) else tables)
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -177,7 +182,8 @@ _CACHED_CODE = ("termbase/model.py", "termbase/validation.py", "termbase/checks.
 class LoadedGlossary:
     data: GlossaryData
     key: str
-    tables: Tables | None
+    #: The lookup tables, or from the cache a function that decodes them on first use.
+    tables: Tables | Callable[[], Tables] | None
 
 
 def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = None, base_key: str = "",
@@ -194,7 +200,8 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
         except OSError:  # no per-user secret can be kept: an unsigned cache would be trusted blindly
             directory = None
     package = Path(__file__).parent
-    key = cache_key(paths, base_key, [package / m for m in _CACHED_CODE]) if directory is not None else None
+    key = cache_key(paths, base_key, [package / m for m in _CACHED_CODE], directory) if directory is not None \
+        else None
     if directory is not None and key is not None:
         gc_was_enabled = gc.isenabled()
         gc.disable()  # as in read_glossary: every object built here stays alive
@@ -205,6 +212,8 @@ def load_glossary_data(paths: Sequence[Path], *, base: GlossaryData | None = Non
                 gc.enable()
         if cached is not None:
             return LoadedGlossary(cached[0], key, cached[1])
+    from .index.tables import index_tables
+
     data = read_glossary(paths, base=base)
     tables = index_tables(data.concepts)
     if directory is not None and key is not None:

@@ -77,3 +77,71 @@ def test_the_cache_can_be_turned_off(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("NQP_TERMS_CACHE", "off")
     nqp_terms.load(FIXTURE)
     assert not any(tmp_path.iterdir())
+
+
+def _reads_of_contents(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The glossary files whose content the cache key reads from now on."""
+    from nqp_terms.termbase import cache
+
+    reads: list[str] = []
+    content_hash = cache._content_hash
+    monkeypatch.setattr(cache, "_content_hash", lambda path: reads.append(path) or content_hash(path))
+    return reads
+
+
+def test_a_warm_run_finds_the_key_from_the_files_status_alone(cache_dir: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from nqp_terms.termbase import cache
+
+    copy = tmp_path / "glossary"
+    shutil.copytree(FIXTURE, copy)
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", -3600.0)  # as if the files were written an hour ago
+    first = nqp_terms.load(copy)
+    assert len(list(cache_dir.glob("key-*"))) == 1  # the key, remembered under the files' status
+    reads = _reads_of_contents(monkeypatch)
+    again = nqp_terms.load(copy)
+    assert reads == [] and again.origin == first.origin
+    # Rewritten in place with the same size and modification time: the change time moved, so it is read.
+    path = copy / "concepts" / "niubizi.yaml"
+    status = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("term: crux\n", "term: xurc\n").replace(
+        "use_instead: crux\n", "use_instead: xurc\n"), encoding="utf-8")
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))
+    assert path.stat().st_size == status.st_size
+    assert nqp_terms.load(copy).concept("niubizi").en == "xurc"
+    assert str(path) in reads
+
+
+def test_files_written_moments_ago_are_read_on_every_run(cache_dir: Path, tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Within one tick of the file clock a rewrite can keep the change time: such files' status proves nothing.
+    from nqp_terms.termbase import cache
+
+    copy = tmp_path / "glossary"
+    shutil.copytree(FIXTURE, copy)
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", 3600.0)  # as if every file had been written this instant
+    nqp_terms.load(copy)
+    assert not list(cache_dir.glob("key-*"))
+    reads = _reads_of_contents(monkeypatch)
+    nqp_terms.load(copy)
+    assert len(reads) == len(list(copy.rglob("*.yaml")))
+
+
+def test_a_remembered_key_not_signed_by_this_user_is_not_trusted(cache_dir: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from nqp_terms.termbase import cache
+
+    copy = tmp_path / "glossary"
+    shutil.copytree(FIXTURE, copy)
+    monkeypatch.setattr(cache, "SETTLED_SECONDS", -3600.0)
+    other = tmp_path / "other"
+    shutil.copytree(FIXTURE, other)
+    (other / "concepts" / "niubizi.yaml").unlink()
+    foreign_key = nqp_terms.load(other).origin  # a glossary without niubizi, in the same cache
+    genuine = nqp_terms.load(copy).origin
+    (memo,) = set(cache_dir.glob("key-*")) - {m for m in cache_dir.glob("key-*") if genuine.encode() not in
+                                               m.read_bytes()}
+    memo.write_bytes(memo.read_bytes().replace(genuine.encode(), foreign_key.encode()))  # pointed elsewhere
+    reads = _reads_of_contents(monkeypatch)
+    loaded = nqp_terms.load(copy)
+    assert loaded.origin == genuine and "niubizi" in loaded and reads

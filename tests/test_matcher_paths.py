@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from nqp_terms import Glossary
 from nqp_terms.linter import Linter
-from nqp_terms.linter.matcher import Matcher, canonical_view
+from nqp_terms.linter.matcher import DeferredMatcher, Matcher, canonical_view
 
 WORDS = ["bull", "nose", "new", "quality", "productivity", "Straße", "café", "naïve", "İstanbul", "go", "out",
          "Introduced", "high-quality", "development", "labour", "揭榜挂帅", "ß", "crux", "the"]
@@ -49,3 +49,29 @@ def test_one_stray_letter_keeps_a_text_on_the_bytes_automaton(linters) -> None:
     findings = linter.lint(text)
     assert [f.match for f in findings][:1] == ["Bull nose"] and len(findings) == 50
     assert "_str_automaton" not in vars(linter.terms.matcher)  # never needed, so never built
+
+
+@relaxed
+@given(st.lists(texts, min_size=1, max_size=4))
+def test_a_deferred_automaton_finds_the_same_hits_before_and_after_it_is_built(linters, batch: list[str]) -> None:
+    # A warm run's matcher scans small texts word by word and compiles the automaton once they add up.
+    matcher = linters[0].terms.matcher
+    deferred = DeferredMatcher.from_keys(list(matcher.patterns), matcher.payloads, matcher.patterns)
+    for text in batch:
+        assert deferred.find_spans(text) == matcher.find_spans(text)
+    piece = " ".join(batch) + "\n\nand more words\n\n"
+    long_text = piece * (12000 // len(piece) + 1)  # past the word scan's budget of 4,096 canonical characters
+    assert deferred.find_spans(long_text) == matcher.find_spans(long_text) and deferred.compiled
+    for text in batch:
+        assert deferred.find_spans(text) == matcher.find_spans(text)
+
+
+def test_a_warm_linter_scans_a_small_text_without_building_the_automaton(tmp_path, monkeypatch) -> None:
+    import nqp_terms
+    from conftest import FIXTURE
+
+    monkeypatch.setenv("NQP_TERMS_CACHE", str(tmp_path / "cache"))
+    Linter(nqp_terms.load(FIXTURE)).lint("warm up")  # builds and stores the plan
+    warm = Linter(nqp_terms.load(FIXTURE))
+    assert [f.match for f in warm.lint("We must grasp the Bull nose of reform.")] == ["Bull nose"]
+    assert isinstance(warm.terms.matcher, DeferredMatcher) and not warm.terms.matcher.compiled

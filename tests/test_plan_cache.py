@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import marshal
 import shutil
-import zlib
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import nqp_terms
 from nqp_terms.glossary import Glossary
 from nqp_terms.linter.engine import Linter
 from nqp_terms.linter.plan import LazyRendering, plan_file, read_plan
+from nqp_terms.termbase.cache import signed
 from nqp_terms.termbase.layout import shipped_glossary_path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -85,14 +85,18 @@ def test_a_damaged_or_foreign_plan_is_rebuilt_not_trusted(cache: Path, glossary_
     path = plan_file(warm_linter(glossary_dir).glossary, "aho-corasick")
     assert path is not None and read_plan(path) is not None
     content = bytearray(path.read_bytes())
-    content[len(content) // 2] ^= 0xFF  # a flipped byte: the CRC no longer fits
+    content[len(content) // 2] ^= 0xFF  # a flipped byte: the signature no longer fits
     path.write_bytes(bytes(content))
     assert read_plan(path) is None
-    # A well-formed file whose numbers point past the renderings: the checks refuse it.
-    document = {"format": 1, "renderings": [(0, 0)], "keys": [" crux "], "payloads": [(5,)], "plan": None}
-    payload = marshal.dumps(document)
-    path.write_bytes(zlib.crc32(payload).to_bytes(4, "big") + payload)
-    assert read_plan(path) is None
+    # Signed, well-formed files whose numbers do not fit: the shape checks refuse them.
+    good = {"format": 2, "concept_numbers": [0], "term_numbers": [0], "keys": [" crux "], "flat": [0],
+            "ends": [1], "plan": None}
+    path.write_bytes(signed(marshal.dumps(good)))
+    assert read_plan(path) is not None
+    for bad in ({"flat": [5]}, {"ends": [2]}, {"ends": [0]}, {"concept_numbers": [-1]}, {"term_numbers": []},
+                {"keys": [" crux ", " nose "]}, {"plan": {"always": ("renderings", [3])}}, {"format": 1}):
+        path.write_bytes(signed(marshal.dumps({**good, **bad})))
+        assert read_plan(path) is None, bad
     linter = warm_linter(glossary_dir)  # builds afresh and stores a good plan again
     assert linter.lint("the Bull nose")[0].rule == "NQP001"
     assert read_plan(path) is not None

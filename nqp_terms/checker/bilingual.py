@@ -37,6 +37,7 @@ exact-match accuracy).
 
 from __future__ import annotations
 
+import gc
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -110,8 +111,12 @@ class CheckResult:
         self.terms_wrong += other.terms_wrong
         self.terms_missing += other.terms_missing
         self.terms_unscored += other.terms_unscored
+        per_term = self.per_term
         for concept_id, tally in other.per_term.items():
-            self.per_term.setdefault(concept_id, TermTally()).add(tally)
+            mine = per_term.get(concept_id)  # a new tally only for a concept not seen before (once per file)
+            if mine is None:
+                mine = per_term[concept_id] = TermTally()
+            mine.add(tally)
 
     def counts(self) -> dict[str, object]:
         """The figures machine output carries: accuracy and the found/approved/wrong/missing counts."""
@@ -195,6 +200,18 @@ def _joined(texts: list[str]) -> tuple[str, list[int]]:
 BATCH = 256
 
 
+def _checked_pairs(pairs: Sequence[tuple[str, str]], errors: Errors) -> Sequence[tuple[str, str]]:
+    """``pairs`` with each text passed through :func:`~nqp_terms.text.input_policy.checked`: one test of all
+    the texts at once when every one is a str without a lone surrogate or NUL (almost always)."""
+    try:
+        if all(type(source) is str and type(target) is str for source, target in pairs) and \
+                checked("".join(map("".join, pairs)), "strict") is not None:
+            return pairs
+    except ValueError:
+        pass
+    return [(checked(source, errors, "source"), checked(target, errors, "target")) for source, target in pairs]
+
+
 class Checker:
     """The bilingual check, built once for a glossary."""
 
@@ -203,6 +220,7 @@ class Checker:
         self.linter = Linter(glossary, config)
         self.source_terms = SourceTerms(glossary)
         self._lenient_renderings: dict[str, tuple[LenientRendering, ...]] = {}
+        self._missing_made: dict[str, tuple[str, str, str]] = {}  # see _missing
 
     @property
     def config(self) -> LintConfig:
@@ -294,13 +312,20 @@ class Checker:
         ``"replace"`` it becomes U+FFFD, which keeps every offset.
         """
         results = []
-        for first in range(0, len(pairs), BATCH):
-            chunk = [(checked(source, errors, "source"), checked(target, errors, "target"))
-                     for source, target in pairs[first:first + BATCH]]
-            sources = self.source_terms.find_many([source for source, _ in chunk])
-            targets = self._targets([target for _, target in chunk])
-            for number, (found, seen) in enumerate(zip(sources, targets), start=first):
-                results.append(self._judge(found, seen, segments[number] if segments else str(number + 1)))
+        # As in Linter.lint: the results are many small objects that all live on, so the garbage collector
+        # finds nothing to free but walks the heap again and again while they are made (a third of the time).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            for first in range(0, len(pairs), BATCH):
+                chunk = _checked_pairs(pairs[first:first + BATCH], errors)
+                sources = self.source_terms.find_many([source for source, _ in chunk])
+                targets = self._targets([target for _, target in chunk])
+                for number, (found, seen) in enumerate(zip(sources, targets), start=first):
+                    results.append(self._judge(found, seen, segments[number] if segments else str(number + 1)))
+        finally:
+            if collecting:
+                gc.enable()
         return results
 
     def _judge(self, found: list[SourceTerm], seen: _Target, segment: str) -> CheckResult:
@@ -309,7 +334,14 @@ class Checker:
             return result
         named: set[str] = set()
         missing: list[Concept] = []
+        approved = seen.approved
         for term in found:
+            concepts = term.concepts
+            if len(concepts) == 1 and concepts[0].id in approved:
+                # The common case, as _layered and _Target.verdict decide it: one concept, rendered as approved.
+                named.add(concepts[0].id)
+                result._tally(concepts[0], "approved")
+                continue
             for concept, verdict in self._layered(term, seen):
                 named.add(concept.id)
                 if verdict == "missing" and concept.sense_rendered:
@@ -319,9 +351,10 @@ class Checker:
                 result._tally(concept, verdict)
                 if verdict == "missing":
                     missing.append(concept)
-        findings = [self._calque(f, f.concept in named, segment) for f in seen.calques]
-        findings += [self._missing(concept, segment) for concept in dict.fromkeys(missing)]
-        result.findings = [f for f in findings if self.config.enabled(f.rule)]
+        if seen.calques or missing:  # most pairs have nothing to report
+            findings = [self._calque(f, f.concept in named, segment) for f in seen.calques]
+            findings += [self._missing(concept, segment) for concept in dict.fromkeys(missing)]
+            result.findings = [f for f in findings if self.config.enabled(f.rule)]
         return result
 
     def _layered(self, term: SourceTerm, target: _Target) -> list[tuple[Concept, Verdict]]:
@@ -354,13 +387,16 @@ class Checker:
         return _moved(finding, segment=segment)
 
     def _missing(self, concept: Concept, segment: str) -> Finding:
-        admitted = concept.admitted("en")
-        message = f"{concept.zh} has no approved rendering in the target; expected “{concept.en}”" + (
-            f" or one of: {', '.join(t.term for t in admitted)}" if admitted else "")
-        severity = self.config.severity_of("NQP102")
-        if concept.sense_rendered:
-            severity = "info"
-            message += " (a term translated by sense: check that its meaning is rendered)"
+        made = self._missing_made.get(concept.id)
+        if made is None:  # what every NQP102 of the concept shares, worked out once
+            admitted = concept.admitted("en")
+            message = f"{concept.zh} has no approved rendering in the target; expected “{concept.en}”" + (
+                f" or one of: {', '.join(t.term for t in admitted)}" if admitted else "")
+            severity = self.config.severity_of("NQP102")
+            if concept.sense_rendered:
+                severity = "info"
+                message += " (a term translated by sense: check that its meaning is rendered)"
+            made = self._missing_made[concept.id] = (severity, message, self.linter.url(concept.id))
+        severity, message, url = made
         return Finding(rule="NQP102", severity=severity, start=0, end=0, match="", message=message,
-                       suggestion=concept.en, concept=concept.id, zh=concept.zh, url=self.linter.url(concept.id),
-                       segment=segment)
+                       suggestion=concept.en, concept=concept.id, zh=concept.zh, url=url, segment=segment)

@@ -96,8 +96,16 @@ class SourceTerms:
         mapped = normalize_mapped(source, steps=CHINESE_STEPS)
         folded = fold_operators(mapped.text)
         kept = list(compress(range(len(folded)), map(_kept.__getitem__, folded)))
-        # One character for one (İ lower-cases to two), so that key offsets index ``kept``.
-        key_text = "".join(c.lower() if len(c.lower()) == 1 else c for c in map(folded.__getitem__, kept))
+        # One character for one (İ lower-cases to two), so that key offsets index ``kept``.  Lower-casing
+        # never drops a character, so when the whole text keeps its length every character stayed one; the
+        # one character lower() treats by its context, Σ (ς at the end of a word, σ elsewhere), is lowered
+        # alone as before.
+        key_text = "".join(map(folded.__getitem__, kept))
+        lowered = key_text.lower()
+        if len(lowered) == len(key_text) and "Σ" not in key_text:
+            key_text = lowered
+        else:
+            key_text = "".join(c.lower() if len(c.lower()) == 1 else c for c in key_text)
         longest, _, patterns = self._automata
         starts, ends = mapped.starts, mapped.ends
         return [(patterns[number], starts[kept[start]], ends[kept[end - 1]])

@@ -26,7 +26,7 @@ def read_tsv(handle: IO[str], name: str) -> list[Segment]:
     row_number = 0
     try:
         for row_number, row in enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1):
-            if not row or not any(cell.strip() for cell in row):
+            if not row or not "".join(row).strip():  # no cell holds anything but white space
                 continue
             if len(row) != 2:
                 raise SegmentError(f"{name}:{row_number}: expected 2 tab-separated columns (source, target), "

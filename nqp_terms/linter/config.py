@@ -24,7 +24,6 @@ In ``.nqp-terms.toml`` the same keys stand at the top level.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -134,6 +133,8 @@ def find_config(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only where a configuration file is: most runs have none
+
     try:
         with path.open("rb") as handle:
             return tomllib.load(handle)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -56,10 +56,15 @@ class JoinedText:
         return index < len(self.positions) and self.positions[index] < end
 
 
-def join_broken_words(text: str, vocabulary: Collection[str]) -> JoinedText:
-    """``text`` with every hyphen-broken word joined whose joined form is in ``vocabulary`` (lower case)."""
+def join_broken_words(text: str, vocabulary: Collection[str] | Callable[[], Collection[str]]) -> JoinedText:
+    """``text`` with every hyphen-broken word joined whose joined form is in ``vocabulary`` (lower case).
+
+    ``vocabulary`` may be a function that gives it, called only for a text that has a broken word.
+    """
     if _BREAK.search(text) is None:  # one pass of the regex is cheaper than several str.find
         return JoinedText(text)
+    if callable(vocabulary):
+        vocabulary = vocabulary()
     pieces: list[str] = []
     positions: list[int] = []
     removed: list[int] = []

@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .lazy_regex import LazyRegex
 from .normalize import normalize
 
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
@@ -71,8 +72,9 @@ def english_key(text: str) -> str:
 
 # Full-width and look-alike forms of the operators of coined terms (人工智能＋, 数据要素✕).
 _CHINESE_OPERATORS = str.maketrans({"＋": "+", "✕": "×", "✖": "×", "＊": "×"})
+_CHINESE_OPERATOR = re.compile("[＋✕✖＊]")
 # "数据要素X": a Latin x straight after a Chinese character, not part of a Latin word, is typed for ×.
-_LATIN_TIMES = re.compile(r"(?<=[\u3400-\u9fff])[xX](?![A-Za-z])")
+_LATIN_TIMES = LazyRegex(r"(?<=[\u3400-\u9fff])[xX](?![A-Za-z])")
 
 
 def fold_operators(text: str) -> str:
@@ -81,7 +83,8 @@ def fold_operators(text: str) -> str:
     >>> fold_operators("开展“人工智能＋”行动，数据要素X")
     '开展“人工智能+”行动，数据要素×'
     """
-    text = text.translate(_CHINESE_OPERATORS)
+    if not text.isascii() and _CHINESE_OPERATOR.search(text):  # translate looks up every character: slow
+        text = text.translate(_CHINESE_OPERATORS)
     return _LATIN_TIMES.sub("×", text) if "x" in text or "X" in text else text
 
 

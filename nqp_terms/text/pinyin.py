@@ -26,9 +26,12 @@ import re
 import unicodedata
 from functools import cache
 
+from .lazy_regex import LazyRegex
+
 # CJK Unified Ideographs with extension A, the compatibility block and the
 # supplementary planes: the characters that each take one pinyin syllable.
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+# Compiled on first search (see .lazy_regex): an English lint never looks for Chinese.
+HAN = LazyRegex(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 
 # Everything a typed reading may carry besides letters: tone digits, the
 # syllable separators people use, and the colon of CC-CEDICT's "u:".
