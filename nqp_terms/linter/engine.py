@@ -29,6 +29,7 @@ from .markup import QuietIndex, QuietState, quiet_spans
 from .matcher import CanonicalView, canonical_view
 from .plan import PlanCache
 from .rules import RULES
+from .sentences import sentence_bounds
 from .domain import DomainSignal, Evidence
 from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
 from .wording import drop_in
@@ -51,6 +52,7 @@ _BREAK_OR_LIST = re.compile(_SENTENCE_BREAK.pattern + r"|[,;/]")
 
 
 _POSITION = attrgetter("start", "end", "rule")
+_UNSEEN = object()  # not in a cache (where None is a value)
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # The same renderings recur throughout a document; key each once.
 _english_key = lru_cache(maxsize=65536)(english_key)
@@ -119,6 +121,9 @@ class Linter:
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
         self.domain = DomainSignal(**self.config.domain)
         self._hyphen_plans: dict[Rendering, HyphenPlan] = {}
+        # Pattern number and text as written -> its repair (see _hyphen_findings): a document writes its
+        # terms the same few ways again and again.
+        self._repairs: dict[tuple[int, str], str | None] = {}
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -163,7 +168,8 @@ class Linter:
         hits = list(zip(starts, ends, numbers))
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
-        findings = self._consistency(text, view, approved, state)
+        # NQP006 remembers the document's first renderings for nothing else: switched off, it costs nothing.
+        findings = self._consistency(text, view, approved, state) if self.config.enabled("NQP006") else []
 
         # Never inside an approved rendering: a bad "new quality productive" must not fire inside
         # "new quality productive forces".  Only approved hits that start before a hit ends can cover it,
@@ -241,18 +247,25 @@ class Linter:
             return []
         findings: list[Finding] = []
         reported_until = -1
+        repairs = self._repairs
+        if len(repairs) > 65536:  # a bound for a long run over many documents, not a real case
+            repairs.clear()
         for start, end, number in zip(view.original_offsets(map(_FIRST, checked)),
                                       view.original_offsets(map(_SECOND, checked), end=True), map(_THIRD, checked)):
             if start < reported_until:
+                continue
+            written = text[start:end]
+            fixed = repairs.get((number, written), _UNSEEN)
+            if fixed is None:
                 continue
             rendering = plan.hyphen_rendering[number]
             assert rendering is not None
             hyphens = self._hyphen_plans.get(rendering) or self._hyphen_plans.setdefault(
                 rendering, HyphenPlan.of([rendering]))  # type: ignore[arg-type]
-            written = text[start:end]
-            fixed = hyphens.repaired(written)
-            if fixed is None:
-                continue
+            if fixed is _UNSEEN:
+                fixed = repairs[number, written] = hyphens.repaired(written)
+                if fixed is None:
+                    continue
             reported_until = end
             rendering = hyphens.rendering
             findings.append(self._finding(
@@ -457,18 +470,19 @@ def _is_acronym(written: str) -> bool:
 def _within_longer(approved: list[tuple[int, int, int]], starts: list[int], start: int, end: int, concept: str,
                    concept_of: list[str | None]) -> bool:
     """Whether a longer approved hit of the same concept covers canonical ``[start, end)``: the same use."""
-    for a_start, a_end, number in approved[:bisect_left(starts, start + 1)][::-1]:
+    # Walk back from the last hit starting at or before ``start``, by index: a slice would copy the list
+    # up to there, for every hit (quadratic in the hits of a chunk).
+    for index in range(bisect_left(starts, start + 1) - 1, -1, -1):
+        a_start, a_end, number = approved[index]
         if a_start < start - 200:
             break
-        if a_start <= start and a_end >= end and a_end - a_start > end - start and concept_of[number] == concept:
+        if a_end >= end and a_end - a_start > end - start and concept_of[number] == concept:
             return True
     return False
 
 
 def _side_by_side(text: str, start: int, first: str) -> bool:
     """Whether the document's first rendering of the concept stands earlier in the same sentence."""
-    from .terms import sentence_bounds
-
     sentence_start, _ = sentence_bounds(text, start, start)
     return " ".join(first.lower().split()) in " ".join(text[sentence_start:start].lower().split())
 

@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from ..termbase.families import inflect_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
+from .sentences import sentence_bounds
 
 QUOTES = "\"'“”‘’「」『』«»＂"
 
@@ -170,27 +171,6 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
         if not _context_pattern(tuple(options.context)).search(window):
             return BY_DOMAIN if is_policy is not None and is_policy() else None
     return LOCAL
-
-
-# Where a sentence ends: final punctuation (and closing quotes) before a space, or a blank line.
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|[。！？]")
-_REACH = 400  # no sentence is looked at further than this from the hit
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
-
-    >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
-    >>> first, last = sentence_bounds(text, 44, 54)
-    >>> text[first:last]
-    ' A new product was introduced in Beijing today.'
-    """
-    low = max(0, start - _REACH)
-    first = low
-    for boundary in _SENTENCE_END.finditer(text, low, start):
-        first = boundary.end()
-    after = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
-    return first, (after.end() if after else min(len(text), end + _REACH))
 
 
 @lru_cache(maxsize=4096)

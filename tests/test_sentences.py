@@ -1,0 +1,54 @@
+"""Sentence bounds from the list of a text's sentence ends are those of the 400-character windows, exactly.
+
+The list (``SentenceEnds``) answers with bisections what a regex scan of up to 400 characters either
+side of a hit used to say; the linter's findings depend on every answer, so they must never differ,
+least of all where a window's edge cuts through punctuation, quotes or a blank line.
+"""
+
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from nqp_terms.linter import sentences
+from nqp_terms.linter.sentences import REACH, SentenceEnds, sentence_bounds, windowed_bounds
+
+# Words, and every character a sentence end is made of or looks at, with runs of them likely.
+PIECES = ["word", "Xi", "a", " ", "  ", ".", "...", "!", "?", "。", "！", "？", "\"", "'", "”", "’", ")", "]",
+          "\n", "\n\n", "\n \t\n", "\t", "(", "“", "-"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=400), st.data())
+def test_the_list_answers_as_the_windows_do(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    index = SentenceEnds(text)
+    for _ in range(20):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, len(text)))
+        assert index.bounds(start, end) == windowed_bounds(text, start, end), (start, end)
+
+
+def test_every_position_of_a_long_text_with_window_edges_everywhere() -> None:
+    # Longer than two windows, so that both window edges fall inside runs of punctuation somewhere.
+    rng = random.Random(11)
+    text = "".join(rng.choice(PIECES) for _ in range(3 * REACH))
+    index = SentenceEnds(text)
+    for start in range(len(text) + 1):
+        for end in (start, min(len(text), start + rng.randint(1, 30))):
+            assert index.bounds(start, end) == windowed_bounds(text, start, end)
+
+
+def test_the_list_is_what_a_scan_of_the_whole_text_finds() -> None:
+    text = "One. Two?” Three...\n\nFour。Five！ \n \nSix.”) end"
+    index = SentenceEnds(text)
+    assert list(zip(index.starts, index.ends)) == [m.span() for m in sentences.SENTENCE_END.finditer(text)]
+
+
+def test_a_text_asked_about_often_gets_a_list_and_the_same_answers() -> None:
+    text = ("Policies are introduced. A new product was introduced in Beijing today. " * 100).strip()
+    expected = [windowed_bounds(text, start, start + 5) for start in range(0, len(text) - 5, 7)]
+    assert [sentence_bounds(text, start, start + 5) for start in range(0, len(text) - 5, 7)] == expected
+    assert sentences._recent[0] is text and isinstance(sentences._recent[1], SentenceEnds)
