@@ -41,6 +41,27 @@ def test_every_position_of_a_long_text_with_window_edges_everywhere() -> None:
             assert index.bounds(start, end) == windowed_bounds(text, start, end)
 
 
+def windowed_by_definition(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds as the definition says, with SENTENCE_END itself (the module scans with an equivalent regex)."""
+    low = max(0, start - REACH)
+    first = low
+    for boundary in sentences.SENTENCE_END.finditer(text, low, start):
+        first = boundary.end()
+    after = sentences.SENTENCE_END.search(text, end, min(len(text), end + REACH))
+    return first, (after.end() if after else min(len(text), end + REACH))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=60), st.data())
+def test_the_fast_regex_finds_what_the_definition_does(pieces: list[str], data: st.DataObject) -> None:
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert windowed_bounds(text, start, end) == windowed_by_definition(text, start, end)
+    assert [m.span() for m in sentences._SCAN.finditer(text, start, end)] == \
+        [m.span() for m in sentences.SENTENCE_END.finditer(text, start, end)]
+
+
 def test_the_list_is_what_a_scan_of_the_whole_text_finds() -> None:
     text = "One. Two?” Three...\n\nFour。Five！ \n \nSix.”) end"
     index = SentenceEnds(text)

@@ -232,8 +232,9 @@ class Linter:
             if index in by_domain:
                 why = (evidence or [state.policy])[0]
                 assert why is not None
-                finding.extra["why"] = why.explain()
-                _set_message(finding, f"{finding.message}; {why.explain()}")
+                explained = why.explain()
+                finding.extra["why"] = explained
+                _set_message(finding, f"{finding.message}; {explained}")
             findings.append(finding)
         if self.config.enabled("NQP007"):
             findings += self._hyphen_findings(text, view, approved)

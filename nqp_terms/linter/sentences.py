@@ -21,6 +21,10 @@ from bisect import bisect_left, bisect_right
 
 # Where a sentence ends: final punctuation (and closing quotes) before a space, or a blank line.
 SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|[。！？]")
+# The same matches, written to begin with one character class: the regex engine then skips ahead to the next
+# character of the class in a tight loop, where before it tried the three alternatives at every position
+# (three times as slow).  Each alternative checks, looking back, that the first character is one of its own.
+_SCAN = re.compile(r"[.!?。！？\n](?:(?<=[.!?。！？])[.!?。！？]*[\"'”’)\]]*(?=\s|$)|(?<=\n)[ \t]*\n|(?<=[。！？]))")
 REACH = 400  # no sentence is looked at further than this from the hit
 # The characters a sentence end can begin with, and those a run of final punctuation is made of: a window
 # that ends just after one of these may see a sentence end at its edge that the whole text does not have.
@@ -32,9 +36,9 @@ def windowed_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence around ``text[start:end]`` (at most :data:`REACH` characters either side)."""
     low = max(0, start - REACH)
     first = low
-    for boundary in SENTENCE_END.finditer(text, low, start):
+    for boundary in _SCAN.finditer(text, low, start):
         first = boundary.end()
-    after = SENTENCE_END.search(text, end, min(len(text), end + REACH))
+    after = _SCAN.search(text, end, min(len(text), end + REACH))
     return first, (after.end() if after else min(len(text), end + REACH))
 
 
@@ -54,7 +58,7 @@ class SentenceEnds:
         candidates.sort()
         starts: list[int] = []
         ends: list[int] = []
-        match = SENTENCE_END.match
+        match = _SCAN.match
         reached = 0
         for position in candidates:
             if position < reached:
@@ -94,7 +98,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
 
     A text asked about often enough that finding all its sentence ends costs less than the windows
-    would (roughly once per 5,000 characters) gets a :class:`SentenceEnds`, kept until another text
+    would (roughly once per 2,500 characters) gets a :class:`SentenceEnds`, kept until another text
     is asked about.
 
     >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
@@ -107,7 +111,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if recent_text is text:
         if isinstance(known, SentenceEnds):
             return known.bounds(start, end)
-        if known >= 2 + len(text) // 5000:
+        if known >= 2 + len(text) // 2500:
             index = SentenceEnds(text)
             _recent = (text, index)
             return index.bounds(start, end)
