@@ -112,29 +112,35 @@ def _template(shared: tuple[Any, ...]) -> tuple[str, ...]:
     return tuple(runs)
 
 
-def json_record(finding: Finding, line: int, column: int, path_json: str, offset: int = 0) -> str:
+# json.dumps(value, ensure_ascii=False) builds an encoder on every call; this one is built once and writes
+# the same text.
+_encode_value = json.JSONEncoder(ensure_ascii=False).encode
+_SEGMENT_KEY = ', "segment": '
+
+
+def json_record(finding: Finding, line: int, column: int, path_json: str, offset: int = 0, end_with: str = "") -> str:
     """``finding`` as the JSON object ``lint --format json`` writes, at ``line`` and ``column`` of the file
-    ``path_json`` (the path, JSON-encoded once per file), its offsets moved by ``offset``."""
+    ``path_json`` (the path, JSON-encoded once per file), its offsets moved by ``offset``; ``end_with`` is
+    written after it (a line break: one string made instead of two)."""
     start, end, match, message, segment, extra = _own_of(finding)
     if not _TEMPLATED or (extra and not _RESERVED.isdisjoint(extra)):
         located = replace(finding, start=start + offset, end=end + offset, line=line, column=column,
                           path=json.loads(path_json))
-        return json.dumps(located.as_json(), ensure_ascii=False)
+        return json.dumps(located.as_json(), ensure_ascii=False) + end_with
     shared = _shared_of(finding)
     runs = _templates.get(shared)
     if runs is None:
         if len(_templates) > 65536:  # a bound, not a real case: one entry per kind of finding
             _templates.clear()
         runs = _templates[shared] = _template(shared)
-    record = (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{runs[2]}{encode_basestring(match)}{runs[3]}"
-              f"{encode_basestring(message)}{runs[4]}{line}{runs[5]}{column}{runs[6]}{path_json}{runs[7]}")
-    if segment is not None:
-        record += ', "segment": ' + encode_basestring(segment)
-    record += runs[8]
-    if extra:
-        record += "".join(f", {encode_basestring(key)}: {json.dumps(value, ensure_ascii=False)}"
-                          for key, value in extra.items())
-    return record + "}"
+    # Most values of extra fields are strings, which json.dumps writes with encode_basestring too.
+    extras = "".join([f", {encode_basestring(key)}: "
+                      f"{encode_basestring(value) if type(value) is str else _encode_value(value)}"
+                      for key, value in extra.items()]) if extra else ""
+    segment_field = "" if segment is None else _SEGMENT_KEY + encode_basestring(segment)
+    return (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{runs[2]}{encode_basestring(match)}{runs[3]}"
+            f"{encode_basestring(message)}{runs[4]}{line}{runs[5]}{column}{runs[6]}{path_json}{runs[7]}"
+            f"{segment_field}{runs[8]}{extras}}}{end_with}")
 
 
 def text_record(finding: Finding, line: int, column: int, path: str) -> str:
@@ -223,7 +229,7 @@ class OutputFormat:
                                                        column=column, path=path))
                                  for f, (line, column) in zip(some, places))
             elif self.name == "jsonl":
-                yield "".join([json_record(f, line, column, path_json, offset) + "\n"
+                yield "".join([json_record(f, line, column, path_json, offset, "\n")
                                for f, (line, column) in zip(some, places)])
             elif self.pretty:
                 yield ",\n".join(_indented(json.dumps(json.loads(json_record(f, line, column, path_json, offset)),
