@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, count, repeat
-from operator import add, itemgetter, mul, neg, sub
+from operator import add, itemgetter, mul, sub
 from typing import Any, Generic, TypeVar
 
 Payload = TypeVar("Payload")
@@ -278,11 +278,13 @@ class Matcher(Generic[Payload]):
         if not found:
             return [], [], []
         # The haystack adds one leading space, and the pattern's own padding spaces are not part of the hit,
-        # so a hit found at [start, end) covers canonical [start, end - 2).  (start, -end) sorts leftmost
-        # first and, at one start, longest first, without a key function.
-        ordered = sorted(zip(map(_SECOND, found), map(neg, map(_THIRD, found)), map(_FIRST, found)))
-        return (list(map(_FIRST, ordered)), list(map(sub, map(neg, map(_SECOND, ordered)), repeat(2))),
-                list(map(_THIRD, ordered)))
+        # so a hit found at [start, end) covers canonical [start, end - 2).  Leftmost first and, at one start,
+        # longest first: by end, descending, then by start, which keeps that order among hits of one start
+        # (sorting is stable).  Two sorts on a single number each beat one on built tuples by half, and the
+        # first is nearly free, for the automaton reports hits in the order of their ends.  No two hits
+        # have the same start and end: they would be of the same pattern.
+        ordered = sorted(sorted(found, key=_THIRD, reverse=True), key=_SECOND)
+        return list(map(_SECOND, ordered)), list(map(sub, map(_THIRD, ordered), repeat(2))), list(map(_FIRST, ordered))
 
 
 class PurePythonMatcher(Matcher[Payload]):

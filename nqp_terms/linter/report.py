@@ -86,6 +86,7 @@ _START = attrgetter("start")
 # ``extra`` anywhere but last, is written through as_json (slower, same bytes).
 _TEMPLATED = [name for name in _FIELDS if name in _OWN] == list(_OWN) and _FIELDS[-1] == "extra"
 _RESERVED = frozenset(_FIELDS) | {"name"}
+#: Templates by the values findings of a kind share: those of _SHARED, then any extra fields as (key, value) pairs.
 _templates: dict[tuple[Any, ...], tuple[str, ...]] = {}
 
 
@@ -127,20 +128,37 @@ def json_record(finding: Finding, line: int, column: int, path_json: str, offset
         located = replace(finding, start=start + offset, end=end + offset, line=line, column=column,
                           path=json.loads(path_json))
         return json.dumps(located.as_json(), ensure_ascii=False) + end_with
-    shared = _shared_of(finding)
-    runs = _templates.get(shared)
+    # Extra fields are mostly shared too (the rendering a finding stands for): they are part of the template
+    # when they can be a dictionary key; a list among them (the edits of a fix) is written per finding.
+    kind: tuple[Any, ...] = _shared_of(finding)
+    extras = ""
+    if extra:  # with the values' types: True == 1 as a key, but they are written differently
+        kind = (kind, *extra.items(), *map(type, extra.values()))
+    try:
+        runs = _templates.get(kind)
+    except TypeError:
+        kind = _shared_of(finding)
+        runs = _templates.get(kind)
+        extras = _extra_fields(extra)
     if runs is None:
         if len(_templates) > 65536:  # a bound, not a real case: one entry per kind of finding
             _templates.clear()
-        runs = _templates[shared] = _template(shared)
-    # Most values of extra fields are strings, which json.dumps writes with encode_basestring too.
-    extras = "".join([f", {encode_basestring(key)}: "
-                      f"{encode_basestring(value) if type(value) is str else _encode_value(value)}"
-                      for key, value in extra.items()]) if extra else ""
+        runs = _template(_shared_of(finding))
+        if extra and not extras:
+            runs = (*runs[:8], runs[8] + _extra_fields(extra))
+        _templates[kind] = runs
     segment_field = "" if segment is None else _SEGMENT_KEY + encode_basestring(segment)
     return (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{runs[2]}{encode_basestring(match)}{runs[3]}"
             f"{encode_basestring(message)}{runs[4]}{line}{runs[5]}{column}{runs[6]}{path_json}{runs[7]}"
             f"{segment_field}{runs[8]}{extras}}}{end_with}")
+
+
+def _extra_fields(extra: dict[str, Any]) -> str:
+    """The extra fields of a finding as they follow its other fields in its JSON object."""
+    # Most values are strings, which json.dumps writes with encode_basestring too.
+    return "".join([f", {encode_basestring(key)}: "
+                    f"{encode_basestring(value) if type(value) is str else _encode_value(value)}"
+                    for key, value in extra.items()])
 
 
 def text_record(finding: Finding, line: int, column: int, path: str) -> str:
