@@ -73,3 +73,22 @@ def test_a_text_asked_about_often_gets_a_list_and_the_same_answers() -> None:
     expected = [windowed_bounds(text, start, start + 5) for start in range(0, len(text) - 5, 7)]
     assert [sentence_bounds(text, start, start + 5) for start in range(0, len(text) - 5, 7)] == expected
     assert sentences._recent[0] is text and isinstance(sentences._recent[1], SentenceEnds)
+
+
+BREAK_PIECES = [*PIECES, "…", ",", ";", "/", "*", "_", "#", "> ", "- ", "+ ", "12. ", "3) ", "\n1.", "\n- x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(BREAK_PIECES), max_size=40), st.data())
+def test_the_engines_break_regexes_search_as_their_definitions_do(pieces: list[str], data: st.DataObject) -> None:
+    # The engine searches a hit's span for a sentence break or a list mark with regexes rewritten to begin
+    # with one character class; they must find the same first match in any window.
+    from nqp_terms.linter import engine
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for fast, defined in ((engine._FAST_BREAK, engine._SENTENCE_BREAK),
+                          (engine._FAST_BREAK_OR_LIST, engine._BREAK_OR_LIST)):
+        found, expected = fast.search(text, start, end), defined.search(text, start, end)
+        assert (found and found.span()) == (expected and expected.span())

@@ -49,6 +49,12 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]*_]*(?=\s)|[。！？]|\n[ \
 _SENTENCE_FINAL = frozenset(".!?…。！？")
 _LIST_MARK = re.compile(r"[,;/]")
 _BREAK_OR_LIST = re.compile(_SENTENCE_BREAK.pattern + r"|[,;/]")
+# The same two, written to begin with one character class (each alternative checks, looking back, that the
+# character is one of its own): the regex engine then skips to the next such character in a tight loop
+# instead of trying every alternative at every position, three times as fast on the span of a hit.
+_BREAK_ALTERNATIVES = r"(?<=[.!?…])[\"'”’)\]*_]*(?=\s)|(?<=[。！？])|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*(?:[#>*+-]|\d{1,9}[.)])\s)"
+_FAST_BREAK = re.compile(rf"[.!?…。！？\n](?:{_BREAK_ALTERNATIVES})")
+_FAST_BREAK_OR_LIST = re.compile(rf"[.!?…。！？\n,;/](?:{_BREAK_ALTERNATIVES}|(?<=[,;/]))")
 
 
 _POSITION = attrgetter("start", "end", "rule")
@@ -342,7 +348,7 @@ class Linter:
             concept = concept_of[number]
             if first_pattern[concept] == number and concept in first_rendering:
                 continue
-            if may_cross[number] and _SENTENCE_BREAK.search(text, start, end):
+            if may_cross[number] and _FAST_BREAK.search(text, start, end):
                 continue  # not a rendering: the words belong to two sentences
             written = text[start:end]
             if _is_acronym(written) or _within_longer(approved, approved_starts, c_start, c_end, concept, concept_of):
@@ -514,7 +520,7 @@ def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int,
         return hits
     # One search finds a sentence break or a list mark; only a rendering that holds a list mark itself (rare)
     # needs a second look at what it found.
-    search = _BREAK_OR_LIST.search
+    search = _FAST_BREAK_OR_LIST.search
     crossing = set()
     for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
                                view.original_offsets(map(_SECOND, candidates), end=True)):
@@ -526,7 +532,7 @@ def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int,
 
 def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
     """Whether ``text[start:end]`` holds a sentence break, or a list mark its rendering does not hold."""
-    return bool(_SENTENCE_BREAK.search(text, start, end)) or \
+    return bool(_FAST_BREAK.search(text, start, end)) or \
         any(mark.group() not in allowed for mark in _LIST_MARK.finditer(text, start, end))
 
 
@@ -542,7 +548,7 @@ def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int
     for a_start, a_end, number in approved[first:last]:
         if a_end <= start:
             continue
-        if may_cross[number] and _SENTENCE_BREAK.search(text, *view.original_span(a_start, a_end)):
+        if may_cross[number] and _FAST_BREAK.search(text, *view.original_span(a_start, a_end)):
             continue  # an approved rendering across a sentence break is none
         # Containment is the same in the text, so it decides without the map back; only a partial overlap
         # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.

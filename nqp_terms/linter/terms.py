@@ -168,18 +168,23 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
     if options.context:
         first, last = sentence_bounds(text, start, end)
         window = text[first:start].lower() + " " + text[end:last].lower()
-        if not _context_pattern(tuple(options.context)).search(window):
+        pattern, stems = _context_pattern(tuple(options.context))
+        # Each context word begins with its stem: where none of them is in the sentence (most hits), the
+        # regex need not look, and substring searches in C cost a fraction of its try at every position.
+        if not any(stem in window for stem in stems) or not pattern.search(window):
             return BY_DOMAIN if is_policy is not None and is_policy() else None
     return LOCAL
 
 
 @lru_cache(maxsize=4096)
-def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the context ``words``, whole, in lower-case text: one search instead of one per word."""
+def _context_pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Any of the context ``words``, whole, in lower-case text (one search instead of one per word), and
+    the stems every match begins with."""
     # A plural or third-person -s of a context word counts: "competitions", "industries" for "industry".
-    stems = (re.escape(word.lower()[:-1]) + "(?:y|ies)" if word.lower().endswith("y") else re.escape(word.lower()) + "(?:s|es)?"
-             for word in words)
-    return re.compile(r"\b(?:" + "|".join(stems) + r")\b")
+    stems = tuple(word.lower()[:-1] if word.lower().endswith("y") else word.lower() for word in words)
+    alternatives = (re.escape(stem) + ("(?:y|ies)" if word.lower().endswith("y") else "(?:s|es)?")
+                    for stem, word in zip(stems, words))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b"), stems
 
 
 def _words(text: str) -> list[str]:
