@@ -65,6 +65,8 @@ def produce(before: Path | None, scratch: Path) -> dict[str, bytes]:
     env = dict(os.environ)
     if before is not None:
         env["PYTHONPATH"] = str(before)
+        if not (before / "glossary").exists():  # the package reads its spelling variants from beside it
+            (before / "glossary").symlink_to(GLOSSARY)
     outputs = {}
     for name, arguments in commands(inputs(scratch)).items():
         # From a neutral directory: ``python -m`` puts the working directory first on the path.
