@@ -183,11 +183,12 @@ def _cut(pending: str) -> int:
     """
     cut = pending.rfind("\n\n")
     fenced = "```" in pending or "~~~" in pending  # a search in C, where counting fence lines is a regex
+    commented = "<!--" in pending  # else no comment is open, and neither count need be taken
     for _ in range(16):
         if cut <= 0:
             break
         if (not fenced or len(_FENCE.findall(pending, 0, cut)) % 2 == 0) and \
-                pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut):
+                (not commented or pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut)):
             return cut
         cut = pending.rfind("\n\n", 0, cut)
     if len(pending) < STREAM_THRESHOLD:

@@ -88,6 +88,8 @@ _TEMPLATED = [name for name in _FIELDS if name in _OWN] == list(_OWN) and _FIELD
 _RESERVED = frozenset(_FIELDS) | {"name"}
 #: Templates by the values findings of a kind share: those of _SHARED, then any extra fields as (key, value) pairs.
 _templates: dict[tuple[Any, ...], tuple[str, ...]] = {}
+#: The text from a finding's end offset to its line, by (template identity, match, message): see json_record.
+_middles: dict[tuple[int, str, str], str] = {}
 
 
 def _template(shared: tuple[Any, ...]) -> tuple[str, ...]:
@@ -143,14 +145,22 @@ def json_record(finding: Finding, line: int, column: int, path_json: str, offset
     if runs is None:
         if len(_templates) > 65536:  # a bound, not a real case: one entry per kind of finding
             _templates.clear()
+            _middles.clear()  # keyed by the templates' identities
         runs = _template(_shared_of(finding))
         if extra and not extras:
             runs = (*runs[:8], runs[8] + _extra_fields(extra))
         _templates[kind] = runs
+    # A document writes a calque the same way again and again: the match and message, with the template's
+    # text between them, are made once for each way (keyed by the template, which lives as long as this).
+    middle = _middles.get((id(runs), match, message))
+    if middle is None:
+        if len(_middles) > 65536:
+            _middles.clear()
+        middle = _middles[id(runs), match, message] = \
+            f"{runs[2]}{encode_basestring(match)}{runs[3]}{encode_basestring(message)}{runs[4]}"
     segment_field = "" if segment is None else _SEGMENT_KEY + encode_basestring(segment)
-    return (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{runs[2]}{encode_basestring(match)}{runs[3]}"
-            f"{encode_basestring(message)}{runs[4]}{line}{runs[5]}{column}{runs[6]}{path_json}{runs[7]}"
-            f"{segment_field}{runs[8]}{extras}}}{end_with}")
+    return (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{middle}{line}{runs[5]}{column}{runs[6]}{path_json}"
+            f"{runs[7]}{segment_field}{runs[8]}{extras}}}{end_with}")
 
 
 def _extra_fields(extra: dict[str, Any]) -> str:
