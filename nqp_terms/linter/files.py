@@ -360,9 +360,12 @@ class FileReport:
         return sum(self.counts.values())
 
     def count(self, findings: list[Finding]) -> None:
+        from collections import Counter
+        from operator import attrgetter
+
         counts = self.counts
-        for finding in findings:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        for severity, number in Counter(map(attrgetter("severity"), findings)).items():  # counted in C
+            counts[severity] = counts.get(severity, 0) + number
 
 
 def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable[[str], object]) -> FileReport:

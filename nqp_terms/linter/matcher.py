@@ -88,9 +88,14 @@ class CanonicalView:
     non_ascii: tuple[tuple[int, int], ...] = ()
     widths: tuple[int, ...] = ()
 
+    @cached_property
+    def _steps_back(self) -> tuple[tuple[list[int], int], ...]:
+        """The rounds, last first, each with its width: the way back from the canonical text."""
+        return tuple(zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))))
+
     def original_offset(self, index: int) -> int:
         """The offset in the original text of canonical character ``index``."""
-        for piece_starts, width in zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))):
+        for piece_starts, width in self._steps_back:
             index += width * bisect_right(piece_starts, index)
         return index
 
@@ -102,14 +107,18 @@ class CanonicalView:
         ([0, 5, 16], [12, 27])
         """
         offsets = list(map(sub, indexes, repeat(1))) if end else list(indexes)
-        for piece_starts, width in zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))):
+        for piece_starts, width in self._steps_back:
             moved = map(partial(bisect_right, piece_starts), offsets)
             offsets = list(map(add, offsets, moved if width == 1 else map(mul, moved, repeat(width))))
         return list(map(add, offsets, repeat(1))) if end else offsets
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that canonical ``[start, end)`` stands for."""
-        return self.original_offset(start), self.original_offset(end - 1) + 1
+        end -= 1
+        for piece_starts, width in self._steps_back:  # original_offset of both, inlined: once per hit
+            start += width * bisect_right(piece_starts, start)
+            end += width * bisect_right(piece_starts, end)
+        return start, end + 1
 
 
 def canonical_view(text: str) -> CanonicalView:

@@ -98,7 +98,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
 
     A text asked about often enough that finding all its sentence ends costs less than the windows
-    would (roughly once per 2,500 characters) gets a :class:`SentenceEnds`, kept until another text
+    would (roughly once per 10,000 characters) gets a :class:`SentenceEnds`, kept until another text
     is asked about.
 
     >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
@@ -111,7 +111,7 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if recent_text is text:
         if isinstance(known, SentenceEnds):
             return known.bounds(start, end)
-        if known >= 2 + len(text) // 2500:
+        if known >= 2 + len(text) // 10000:
             index = SentenceEnds(text)
             _recent = (text, index)
             return index.bounds(start, end)

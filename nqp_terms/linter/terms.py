@@ -22,7 +22,7 @@ from functools import cached_property, lru_cache
 from ..termbase.families import inflect_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
-from .sentences import sentence_bounds
+from .sentences import REACH, sentence_bounds
 
 QUOTES = "\"'“”‘’「」『』«»＂"
 
@@ -165,15 +165,24 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
             raise ValueError(f"unknown match option when={when!r}")
         if not allowed:
             return None
-    if options.context:
-        first, last = sentence_bounds(text, start, end)
-        window = text[first:start].lower() + " " + text[end:last].lower()
-        pattern, stems = _context_pattern(tuple(options.context))
-        # Each context word begins with its stem: where none of them is in the sentence (most hits), the
-        # regex need not look, and substring searches in C cost a fraction of its try at every position.
-        if not any(stem in window for stem in stems) or not pattern.search(window):
-            return BY_DOMAIN if is_policy is not None and is_policy() else None
+    if options.context and not _has_context(tuple(options.context), text, start, end):
+        return BY_DOMAIN if is_policy is not None and is_policy() else None
     return LOCAL
+
+
+def _has_context(words: tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """Whether one of the context ``words`` stands in the sentence of the hit ``text[start:end]``."""
+    pattern, stems = _context_pattern(words)
+    # Each context word begins with its stem: where none of them is near the hit (most hits of MT), the
+    # sentence need not be found, nor the regex tried at every position of it.  The sentence lies within
+    # REACH characters of the hit, and a stem without a space cannot span the space that joins its halves.
+    if all(" " not in stem for stem in stems):
+        around = text[max(0, start - REACH): end + REACH].lower()
+        if not any(stem in around for stem in stems):
+            return False
+    first, last = sentence_bounds(text, start, end)
+    window = text[first:start].lower() + " " + text[end:last].lower()
+    return any(stem in window for stem in stems) and pattern.search(window) is not None
 
 
 @lru_cache(maxsize=4096)
