@@ -184,7 +184,7 @@ class Linter:
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
         payloads, always = self.terms.matcher.payloads, plan.always
-        kept_starts, kept_ends, kept_renderings, by_domain = [], [], [], set()
+        kept_renderings, by_domain = [], set()
         taken_until = -1
         evidence: list[Evidence] = []
 
@@ -201,37 +201,36 @@ class Linter:
 
         # Few hits are of renderings to report; those that span a sentence break or a list mark are dropped
         # here.  (Approved ones are checked only where they matter, in _consistency and _shadowed: they are many.)
+        # Each is mapped back to the text once, in one batch, for every use below.
         reportable = list(compress(hits, map(plan.not_approved.__getitem__, numbers)))
-        if reportable:
-            reportable = _within_sentences(text, view, reportable, plan.may_cross, plan.list_marks)
-        for start, end, number in reportable:
+        places = list(zip(view.original_offsets(map(_FIRST, reportable)),
+                          view.original_offsets(map(_SECOND, reportable), end=True)))
+        kept_places: list[tuple[int, int]] = []
+        for (start, end, number), span in _within_sentences(text, reportable, places, plan.may_cross,
+                                                             plan.list_marks):
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
             if rendering is None:
-                span = view.original_span(start, end)
                 for candidate in payloads[number]:
                     verdict = options_verdict(candidate, text, *span, is_policy)
                     if verdict:
                         rendering = candidate
                         if verdict == BY_DOMAIN:
-                            by_domain.add(len(kept_starts))
+                            by_domain.add(len(kept_places))
                         break
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
             if before and reach_ends[before - 1] > start and _shadowed(text, view, approved, approved_starts, reach,
-                                                                       start, end, plan.may_cross):
+                                                                       start, end, span, plan.may_cross):
                 continue
             taken_until = end
-            kept_starts.append(start)
-            kept_ends.append(end)
+            kept_places.append(span)
             kept_renderings.append(rendering)
 
         templates = self._templates
-        for index, (start, end, rendering) in enumerate(zip(view.original_offsets(kept_starts),
-                                                            view.original_offsets(kept_ends, end=True),
-                                                            kept_renderings)):
+        for index, ((start, end), rendering) in enumerate(zip(kept_places, kept_renderings)):
             found = text[start:end]
             prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
             finding = stamp.at(start, end, found, prefix + found + suffix)
@@ -508,26 +507,25 @@ def _set_message(finding: Finding, message: str) -> None:
     object.__setattr__(finding, "message", message)
 
 
-def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int, int]],
-                      may_cross: list[bool], list_marks: list[str]) -> list[tuple[int, int, int]]:
-    """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``) or list punctuation.
+def _within_sentences(text: str, hits: list[tuple[int, int, int]], places: list[tuple[int, int]],
+                      may_cross: list[bool], list_marks: list[str]) -> list[tuple[tuple[int, int, int], tuple[int, int]]]:
+    """``hits``, each with its ``place`` in the text, without those that span a sentence break (see
+    ``_SENTENCE_BREAK``) or list punctuation.
 
     A comma, semicolon or slash inside a hit separates items of a list ("a green, low-carbon and circular
     economy" does not say "green low-carbon") unless the rendering holds it itself.
     """
-    candidates = [hit for hit in hits if may_cross[hit[2]]]
-    if not candidates:
-        return hits
     # One search finds a sentence break or a list mark; only a rendering that holds a list mark itself (rare)
     # needs a second look at what it found.
     search = _FAST_BREAK_OR_LIST.search
-    crossing = set()
-    for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
-                               view.original_offsets(map(_SECOND, candidates), end=True)):
-        found = search(text, start, end)
-        if found is not None and (not list_marks[hit[2]] or _crosses(text, start, end, list_marks[hit[2]])):
-            crossing.add(hit)
-    return [hit for hit in hits if hit not in crossing] if crossing else hits
+    within = []
+    for hit, place in zip(hits, places):
+        if may_cross[hit[2]]:
+            found = search(text, *place)
+            if found is not None and (not list_marks[hit[2]] or _crosses(text, *place, list_marks[hit[2]])):
+                continue
+        within.append((hit, place))
+    return within
 
 
 def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
@@ -537,18 +535,19 @@ def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
 
 
 def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int],
-              reach: int, start: int, end: int, may_cross: list[bool]) -> bool:
-    """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
+              reach: int, start: int, end: int, span: tuple[int, int], may_cross: list[bool]) -> bool:
+    """Whether an approved hit overlaps canonical ``[start, end)`` (``span`` in the text) and is at least as
+    long in the text.
 
     ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
     """
     first = bisect_left(approved_starts, start - reach)
     last = bisect_left(approved_starts, end)
-    span: tuple[int, int] | None = None
     for a_start, a_end, number in approved[first:last]:
         if a_end <= start:
             continue
-        if may_cross[number] and _FAST_BREAK.search(text, *view.original_span(a_start, a_end)):
+        a_span = view.original_span(a_start, a_end) if may_cross[number] else None
+        if a_span is not None and _FAST_BREAK.search(text, *a_span):
             continue  # an approved rendering across a sentence break is none
         # Containment is the same in the text, so it decides without the map back; only a partial overlap
         # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
@@ -556,8 +555,7 @@ def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int
             return True
         if a_start >= start and a_end <= end:
             continue  # strictly inside: shorter in the text too
-        span = span or view.original_span(start, end)
-        a_begin, a_finish = view.original_span(a_start, a_end)
+        a_begin, a_finish = a_span or view.original_span(a_start, a_end)
         if a_finish - a_begin >= span[1] - span[0]:
             return True
     return False
