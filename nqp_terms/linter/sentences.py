@@ -90,16 +90,18 @@ class SentenceEnds:
         return first, ends[after] if after < len(starts) and ends[after] <= limit else limit
 
 
-# The index of the text last asked about, or how often it was asked about (see sentence_bounds).
+# The text last asked about, and its list of sentence ends or how often it was asked about (see sentence_bounds).
 _recent: tuple[str | None, SentenceEnds | int] = (None, 0)
+#: Asked about this often, a long text has the cost of its list estimated; see sentence_bounds.
+_ESTIMATE_AFTER = 32
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
 
-    A text asked about often enough that finding all its sentence ends costs less than the windows
-    would (roughly once per 10,000 characters) gets a :class:`SentenceEnds`, kept until another text
-    is asked about.
+    A long text asked about often enough that finding all its sentence ends costs less than the windows
+    would gets a :class:`SentenceEnds`, kept until another text is asked about.  Making the list costs
+    about as much as a window per two dozen full stops and line breaks (a match is tried at each).
 
     >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
     >>> first, last = sentence_bounds(text, 44, 54)
@@ -111,11 +113,14 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     if recent_text is text:
         if isinstance(known, SentenceEnds):
             return known.bounds(start, end)
-        if known >= 2 + len(text) // 10000:
+        known += 1
+        if known == _ESTIMATE_AFTER:  # from here on, the count runs down to the moment the list pays
+            known = -(text.count(".") + text.count("\n")) // 24
+        if known == 0:
             index = SentenceEnds(text)
             _recent = (text, index)
             return index.bounds(start, end)
-        _recent = (text, known + 1)
+        _recent = (text, known)
     elif len(text) > 4 * REACH:
         _recent = (text, 1)
     return windowed_bounds(text, start, end)
