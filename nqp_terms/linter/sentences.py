@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import accumulate, count
+from operator import add
 
 # Where a sentence ends: final punctuation (and closing quotes) before a space, or a blank line.
 SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|[。！？]")
@@ -47,14 +49,13 @@ class SentenceEnds:
 
     def __init__(self, text: str):
         self.text = text
-        # A match can only begin at one of a few characters: find those with str.find (in C), and try the
-        # pattern at each in order, skipping those inside the match before, as finditer would.
-        candidates = []
+        # A match can only begin at one of a few characters: find those in C (the k-th of a character stands
+        # after the k pieces that splitting at it gives, and k of itself), and try the pattern at each in
+        # order, skipping those inside the match before, as finditer would.
+        candidates: list[int] = []
         for character in _FIRST_CHARACTERS:
-            position = text.find(character)
-            while position >= 0:
-                candidates.append(position)
-                position = text.find(character, position + 1)
+            if character in text:
+                candidates += map(add, accumulate(map(len, text.split(character)[:-1])), count())
         candidates.sort()
         starts: list[int] = []
         ends: list[int] = []
@@ -63,11 +64,17 @@ class SentenceEnds:
         for position in candidates:
             if position < reached:
                 continue
-            found = match(text, position)
-            if found is not None:
+            # Most are a full stop before a space, or a blank line: their match is known without the regex.
+            following = text[position + 1: position + 2]
+            if following.isspace() and (following == "\n" if text[position] == "\n" else text[position] in ".!?"):
+                reached = position + (2 if following == "\n" and text[position] == "\n" else 1)
+            else:
+                found = match(text, position)
+                if found is None:
+                    continue
                 reached = found.end()
-                starts.append(position)
-                ends.append(reached)
+            starts.append(position)
+            ends.append(reached)
         self.starts, self.ends = starts, ends
 
     def _straddles(self, position: int) -> bool:
