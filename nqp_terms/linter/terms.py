@@ -176,7 +176,8 @@ def _has_context(words: tuple[str, ...], text: str, start: int, end: int) -> boo
     # Each context word begins with its stem: where none of them is near the hit (most hits of MT), the
     # sentence need not be found, nor the regex tried at every position of it.  The sentence lies within
     # REACH characters of the hit, and a stem without a space cannot span the space that joins its halves.
-    if all(" " not in stem for stem in stems):
+    # (ASCII stems only: lower() of a Σ depends on the letters around it, so a slice's may differ.)
+    if all(" " not in stem and stem.isascii() for stem in stems):
         around = text[max(0, start - REACH): end + REACH].lower()
         if not any(stem in around for stem in stems):
             return False
