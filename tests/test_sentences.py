@@ -92,3 +92,24 @@ def test_the_engines_break_regexes_search_as_their_definitions_do(pieces: list[s
                           (engine._FAST_BREAK_OR_LIST, engine._BREAK_OR_LIST)):
         found, expected = fast.search(text, start, end), defined.search(text, start, end)
         assert (found and found.span()) == (expected and expected.span())
+
+
+CONTEXT_PIECES = [*PIECES, "reform", "Reforms", "opening", " up", "industry", "industries", "free", "trade", "Σ",
+                  "ΑΣ", "İ", "x" * 150, "word " * 40]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(CONTEXT_PIECES), max_size=60), st.data())
+def test_context_words_are_found_as_in_the_sentence_window(pieces: list[str], data: st.DataObject) -> None:
+    # The match options look near a hit for a context word's stem before finding its sentence; the answer
+    # must be the one the sentence window gives, spaced context words and odd letters included.
+    from nqp_terms.linter import terms
+
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    for words in (("reform", "industry"), ("opening up", "free trade"), ("σ",)):
+        pattern, _ = terms._context_pattern(words)
+        first, last = windowed_bounds(text, start, end)
+        window = text[first:start].lower() + " " + text[end:last].lower()
+        assert terms._has_context(words, text, start, end) == (pattern.search(window) is not None)
