@@ -454,7 +454,9 @@ class OutputStream:
     def write(self, piece: str) -> None:
         if not piece:
             return
-        self.stream.write(self.output.separator + piece if self.started else self.output.head() + piece)
+        # Two writes, not one of the two joined: a piece is megabytes, and joining would copy it.
+        self.stream.write(self.output.separator if self.started else self.output.head())
+        self.stream.write(piece)
         self.started = True
 
     def copy(self, spool: str) -> None:
