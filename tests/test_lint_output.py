@@ -150,3 +150,19 @@ def test_positions_in_one_pass_equal_a_bisect_per_offset(text: str, offsets: lis
     starts = line_starts(text)
     expected = [(bisect_right(starts, o), o - starts[bisect_right(starts, o) - 1] + 1) for o in offsets]
     assert list(positions(text, offsets)) == expected
+
+
+def test_findings_alike_but_for_the_type_of_an_extra_value_are_written_apart() -> None:
+    # Templates are shared by findings of one kind, extra fields included: True and 1 are equal as keys,
+    # yet JSON writes them differently, and so do the lists of a fix, which are written per finding.
+    import json
+
+    from nqp_terms.linter.finding import Finding
+    from nqp_terms.linter.report import json_record
+
+    made = [Finding("NQP001", "error", 0, 4, "bull", "m", extra={"flag": value}) for value in (True, 1, 1.0, "1")]
+    made.append(Finding("NQP007", "warning", 0, 4, "bull", "m", extra={"fix": [[0, 4, "Bull"]]}))
+    for finding in made:
+        assert json_record(finding, 1, 1, '"x"') == json.dumps(
+            {**{k: v for k, v in vars(finding).items() if k != "extra"}, "line": 1, "column": 1, "path": "x",
+             "name": finding.name, **finding.extra}, ensure_ascii=False).replace(', "segment": null', "")

@@ -29,6 +29,7 @@ from .markup import QuietIndex, QuietState, quiet_spans
 from .matcher import CanonicalView, canonical_view
 from .plan import PlanCache
 from .rules import RULES
+from .sentences import sentence_bounds
 from .domain import DomainSignal, Evidence
 from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
 from .wording import drop_in
@@ -48,9 +49,16 @@ _SENTENCE_BREAK = re.compile(r"[.!?…][\"'”’)\]*_]*(?=\s)|[。！？]|\n[ \
 _SENTENCE_FINAL = frozenset(".!?…。！？")
 _LIST_MARK = re.compile(r"[,;/]")
 _BREAK_OR_LIST = re.compile(_SENTENCE_BREAK.pattern + r"|[,;/]")
+# The same two, written to begin with one character class (each alternative checks, looking back, that the
+# character is one of its own): the regex engine then skips to the next such character in a tight loop
+# instead of trying every alternative at every position, three times as fast on the span of a hit.
+_BREAK_ALTERNATIVES = r"(?<=[.!?…])[\"'”’)\]*_]*(?=\s)|(?<=[。！？])|(?<=\n)[ \t]*\n|(?<=\n)(?=[ \t]*(?:[#>*+-]|\d{1,9}[.)])\s)"
+_FAST_BREAK = re.compile(rf"[.!?…。！？\n](?:{_BREAK_ALTERNATIVES})")
+_FAST_BREAK_OR_LIST = re.compile(rf"[.!?…。！？\n,;/](?:{_BREAK_ALTERNATIVES}|(?<=[,;/]))")
 
 
 _POSITION = attrgetter("start", "end", "rule")
+_UNSEEN = object()  # not in a cache (where None is a value)
 _FIRST, _SECOND, _THIRD = itemgetter(0), itemgetter(1), itemgetter(2)
 # The same renderings recur throughout a document; key each once.
 _english_key = lru_cache(maxsize=65536)(english_key)
@@ -119,6 +127,9 @@ class Linter:
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
         self.domain = DomainSignal(**self.config.domain)
         self._hyphen_plans: dict[Rendering, HyphenPlan] = {}
+        # Pattern number and text as written -> its repair (see _hyphen_findings): a document writes its
+        # terms the same few ways again and again.
+        self._repairs: dict[tuple[int, str], str | None] = {}
 
     @cached_property
     def terms(self) -> TermMatcher:
@@ -163,7 +174,8 @@ class Linter:
         hits = list(zip(starts, ends, numbers))
         approved = list(compress(hits, map(plan.is_approved.__getitem__, numbers)))
 
-        findings = self._consistency(text, view, approved, state)
+        # NQP006 remembers the document's first renderings for nothing else: switched off, it costs nothing.
+        findings = self._consistency(text, view, approved, state) if self.config.enabled("NQP006") else []
 
         # Never inside an approved rendering: a bad "new quality productive" must not fire inside
         # "new quality productive forces".  Only approved hits that start before a hit ends can cover it,
@@ -172,7 +184,7 @@ class Linter:
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
         payloads, always = self.terms.matcher.payloads, plan.always
-        kept_starts, kept_ends, kept_renderings, by_domain = [], [], [], set()
+        kept_renderings, by_domain = [], set()
         taken_until = -1
         evidence: list[Evidence] = []
 
@@ -189,45 +201,45 @@ class Linter:
 
         # Few hits are of renderings to report; those that span a sentence break or a list mark are dropped
         # here.  (Approved ones are checked only where they matter, in _consistency and _shadowed: they are many.)
+        # Each is mapped back to the text once, in one batch, for every use below.
         reportable = list(compress(hits, map(plan.not_approved.__getitem__, numbers)))
-        if reportable:
-            reportable = _within_sentences(text, view, reportable, plan.may_cross, plan.list_marks)
-        for start, end, number in reportable:
+        places = list(zip(view.original_offsets(map(_FIRST, reportable)),
+                          view.original_offsets(map(_SECOND, reportable), end=True)))
+        kept_places: list[tuple[int, int]] = []
+        for (start, end, number), span in _within_sentences(text, reportable, places, plan.may_cross,
+                                                             plan.list_marks):
             if start < taken_until:  # leftmost-longest: a longer hit at or before this start was reported
                 continue
             rendering = always[number]
             if rendering is None:
-                span = view.original_span(start, end)
                 for candidate in payloads[number]:
                     verdict = options_verdict(candidate, text, *span, is_policy)
                     if verdict:
                         rendering = candidate
                         if verdict == BY_DOMAIN:
-                            by_domain.add(len(kept_starts))
+                            by_domain.add(len(kept_places))
                         break
                 if rendering is None:
                     continue
             before = bisect_left(approved_starts, end)
             if before and reach_ends[before - 1] > start and _shadowed(text, view, approved, approved_starts, reach,
-                                                                       start, end, plan.may_cross):
+                                                                       start, end, span, plan.may_cross):
                 continue
             taken_until = end
-            kept_starts.append(start)
-            kept_ends.append(end)
+            kept_places.append(span)
             kept_renderings.append(rendering)
 
         templates = self._templates
-        for index, (start, end, rendering) in enumerate(zip(view.original_offsets(kept_starts),
-                                                            view.original_offsets(kept_ends, end=True),
-                                                            kept_renderings)):
+        for index, ((start, end), rendering) in enumerate(zip(kept_places, kept_renderings)):
             found = text[start:end]
             prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
             finding = stamp.at(start, end, found, prefix + found + suffix)
             if index in by_domain:
                 why = (evidence or [state.policy])[0]
                 assert why is not None
-                finding.extra["why"] = why.explain()
-                _set_message(finding, f"{finding.message}; {why.explain()}")
+                explained = why.explain()
+                finding.extra["why"] = explained
+                _set_message(finding, f"{finding.message}; {explained}")
             findings.append(finding)
         if self.config.enabled("NQP007"):
             findings += self._hyphen_findings(text, view, approved)
@@ -241,18 +253,25 @@ class Linter:
             return []
         findings: list[Finding] = []
         reported_until = -1
+        repairs = self._repairs
+        if len(repairs) > 65536:  # a bound for a long run over many documents, not a real case
+            repairs.clear()
         for start, end, number in zip(view.original_offsets(map(_FIRST, checked)),
                                       view.original_offsets(map(_SECOND, checked), end=True), map(_THIRD, checked)):
             if start < reported_until:
+                continue
+            written = text[start:end]
+            fixed = repairs.get((number, written), _UNSEEN)
+            if fixed is None:
                 continue
             rendering = plan.hyphen_rendering[number]
             assert rendering is not None
             hyphens = self._hyphen_plans.get(rendering) or self._hyphen_plans.setdefault(
                 rendering, HyphenPlan.of([rendering]))  # type: ignore[arg-type]
-            written = text[start:end]
-            fixed = hyphens.repaired(written)
-            if fixed is None:
-                continue
+            if fixed is _UNSEEN:
+                fixed = repairs[number, written] = hyphens.repaired(written)
+                if fixed is None:
+                    continue
             reported_until = end
             rendering = hyphens.rendering
             findings.append(self._finding(
@@ -328,7 +347,7 @@ class Linter:
             concept = concept_of[number]
             if first_pattern[concept] == number and concept in first_rendering:
                 continue
-            if may_cross[number] and _SENTENCE_BREAK.search(text, start, end):
+            if may_cross[number] and _FAST_BREAK.search(text, start, end):
                 continue  # not a rendering: the words belong to two sentences
             written = text[start:end]
             if _is_acronym(written) or _within_longer(approved, approved_starts, c_start, c_end, concept, concept_of):
@@ -458,18 +477,19 @@ def _is_acronym(written: str) -> bool:
 def _within_longer(approved: list[tuple[int, int, int]], starts: list[int], start: int, end: int, concept: str,
                    concept_of: list[str | None]) -> bool:
     """Whether a longer approved hit of the same concept covers canonical ``[start, end)``: the same use."""
-    for a_start, a_end, number in approved[:bisect_left(starts, start + 1)][::-1]:
+    # Walk back from the last hit starting at or before ``start``, by index: a slice would copy the list
+    # up to there, for every hit (quadratic in the hits of a chunk).
+    for index in range(bisect_left(starts, start + 1) - 1, -1, -1):
+        a_start, a_end, number = approved[index]
         if a_start < start - 200:
             break
-        if a_start <= start and a_end >= end and a_end - a_start > end - start and concept_of[number] == concept:
+        if a_end >= end and a_end - a_start > end - start and concept_of[number] == concept:
             return True
     return False
 
 
 def _side_by_side(text: str, start: int, first: str) -> bool:
     """Whether the document's first rendering of the concept stands earlier in the same sentence."""
-    from .terms import sentence_bounds
-
     sentence_start, _ = sentence_bounds(text, start, start)
     return " ".join(first.lower().split()) in " ".join(text[sentence_start:start].lower().split())
 
@@ -488,47 +508,47 @@ def _set_message(finding: Finding, message: str) -> None:
     object.__setattr__(finding, "message", message)
 
 
-def _within_sentences(text: str, view: CanonicalView, hits: list[tuple[int, int, int]],
-                      may_cross: list[bool], list_marks: list[str]) -> list[tuple[int, int, int]]:
-    """``hits`` without those that span a sentence break (see ``_SENTENCE_BREAK``) or list punctuation.
+def _within_sentences(text: str, hits: list[tuple[int, int, int]], places: list[tuple[int, int]],
+                      may_cross: list[bool], list_marks: list[str]) -> list[tuple[tuple[int, int, int], tuple[int, int]]]:
+    """``hits``, each with its ``place`` in the text, without those that span a sentence break (see
+    ``_SENTENCE_BREAK``) or list punctuation.
 
     A comma, semicolon or slash inside a hit separates items of a list ("a green, low-carbon and circular
     economy" does not say "green low-carbon") unless the rendering holds it itself.
     """
-    candidates = [hit for hit in hits if may_cross[hit[2]]]
-    if not candidates:
-        return hits
     # One search finds a sentence break or a list mark; only a rendering that holds a list mark itself (rare)
     # needs a second look at what it found.
-    search = _BREAK_OR_LIST.search
-    crossing = set()
-    for hit, start, end in zip(candidates, view.original_offsets(map(_FIRST, candidates)),
-                               view.original_offsets(map(_SECOND, candidates), end=True)):
-        found = search(text, start, end)
-        if found is not None and (not list_marks[hit[2]] or _crosses(text, start, end, list_marks[hit[2]])):
-            crossing.add(hit)
-    return [hit for hit in hits if hit not in crossing] if crossing else hits
+    search = _FAST_BREAK_OR_LIST.search
+    within = []
+    for hit, place in zip(hits, places):
+        if may_cross[hit[2]]:
+            found = search(text, *place)
+            if found is not None and (not list_marks[hit[2]] or _crosses(text, *place, list_marks[hit[2]])):
+                continue
+        within.append((hit, place))
+    return within
 
 
 def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
     """Whether ``text[start:end]`` holds a sentence break, or a list mark its rendering does not hold."""
-    return bool(_SENTENCE_BREAK.search(text, start, end)) or \
+    return bool(_FAST_BREAK.search(text, start, end)) or \
         any(mark.group() not in allowed for mark in _LIST_MARK.finditer(text, start, end))
 
 
 def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int],
-              reach: int, start: int, end: int, may_cross: list[bool]) -> bool:
-    """Whether an approved hit overlaps canonical ``[start, end)`` and is at least as long in the text.
+              reach: int, start: int, end: int, span: tuple[int, int], may_cross: list[bool]) -> bool:
+    """Whether an approved hit overlaps canonical ``[start, end)`` (``span`` in the text) and is at least as
+    long in the text.
 
     ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
     """
     first = bisect_left(approved_starts, start - reach)
     last = bisect_left(approved_starts, end)
-    span: tuple[int, int] | None = None
     for a_start, a_end, number in approved[first:last]:
         if a_end <= start:
             continue
-        if may_cross[number] and _SENTENCE_BREAK.search(text, *view.original_span(a_start, a_end)):
+        a_span = view.original_span(a_start, a_end) if may_cross[number] else None
+        if a_span is not None and _FAST_BREAK.search(text, *a_span):
             continue  # an approved rendering across a sentence break is none
         # Containment is the same in the text, so it decides without the map back; only a partial overlap
         # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
@@ -536,8 +556,7 @@ def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int
             return True
         if a_start >= start and a_end <= end:
             continue  # strictly inside: shorter in the text too
-        span = span or view.original_span(start, end)
-        a_begin, a_finish = view.original_span(a_start, a_end)
+        a_begin, a_finish = a_span or view.original_span(a_start, a_end)
         if a_finish - a_begin >= span[1] - span[0]:
             return True
     return False

@@ -183,11 +183,12 @@ def _cut(pending: str) -> int:
     """
     cut = pending.rfind("\n\n")
     fenced = "```" in pending or "~~~" in pending  # a search in C, where counting fence lines is a regex
+    commented = "<!--" in pending  # else no comment is open, and neither count need be taken
     for _ in range(16):
         if cut <= 0:
             break
         if (not fenced or len(_FENCE.findall(pending, 0, cut)) % 2 == 0) and \
-                pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut):
+                (not commented or pending.count("<!--", 0, cut) <= pending.count("-->", 0, cut)):
             return cut
         cut = pending.rfind("\n\n", 0, cut)
     if len(pending) < STREAM_THRESHOLD:
@@ -359,9 +360,12 @@ class FileReport:
         return sum(self.counts.values())
 
     def count(self, findings: list[Finding]) -> None:
+        from collections import Counter
+        from operator import attrgetter
+
         counts = self.counts
-        for finding in findings:
-            counts[finding.severity] = counts.get(finding.severity, 0) + 1
+        for severity, number in Counter(map(attrgetter("severity"), findings)).items():  # counted in C
+            counts[severity] = counts.get(severity, 0) + number
 
 
 def report_file(linter: Linter, path: str, output: OutputFormat, write: Callable[[str], object]) -> FileReport:
@@ -450,7 +454,9 @@ class OutputStream:
     def write(self, piece: str) -> None:
         if not piece:
             return
-        self.stream.write(self.output.separator + piece if self.started else self.output.head() + piece)
+        # Two writes, not one of the two joined: a piece is megabytes, and joining would copy it.
+        self.stream.write(self.output.separator if self.started else self.output.head())
+        self.stream.write(piece)
         self.started = True
 
     def copy(self, spool: str) -> None:

@@ -350,6 +350,10 @@ class QuietIndex:
         >>> index.touches(6, 8), index.touches(9, 12)
         (True, False)
         """
+        if not self._long:  # the common case, asked for every finding: most have no span near them
+            first = bisect_left(self._starts, start - self._reach)
+            last = bisect_left(self._starts, max(end, start + 1))
+            return first < last and any(start < span.end and span.start < end for span in self._short[first:last])
         return any(start < span.end and span.start < end for span in self._near(start, end))
 
     def _near(self, start: int, end: int) -> list[QuietSpan]:

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, partial
 from itertools import accumulate, count, repeat
-from operator import add, itemgetter, mul, neg, sub
+from operator import add, itemgetter, mul, sub
 from typing import Any, Generic, TypeVar
 
 Payload = TypeVar("Payload")
@@ -90,9 +90,14 @@ class CanonicalView:
     non_ascii: tuple[tuple[int, int], ...] = ()
     widths: tuple[int, ...] = ()
 
+    @cached_property
+    def _steps_back(self) -> tuple[tuple[list[int], int], ...]:
+        """The rounds, last first, each with its width: the way back from the canonical text."""
+        return tuple(zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))))
+
     def original_offset(self, index: int) -> int:
         """The offset in the original text of canonical character ``index``."""
-        for piece_starts, width in zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))):
+        for piece_starts, width in self._steps_back:
             index += width * bisect_right(piece_starts, index)
         return index
 
@@ -104,14 +109,18 @@ class CanonicalView:
         ([0, 5, 16], [12, 27])
         """
         offsets = list(map(sub, indexes, repeat(1))) if end else list(indexes)
-        for piece_starts, width in zip(reversed(self.rounds), reversed(self.widths or (1,) * len(self.rounds))):
+        for piece_starts, width in self._steps_back:
             moved = map(partial(bisect_right, piece_starts), offsets)
             offsets = list(map(add, offsets, moved if width == 1 else map(mul, moved, repeat(width))))
         return list(map(add, offsets, repeat(1))) if end else offsets
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that canonical ``[start, end)`` stands for."""
-        return self.original_offset(start), self.original_offset(end - 1) + 1
+        end -= 1
+        for piece_starts, width in self._steps_back:  # original_offset of both, inlined: once per hit
+            start += width * bisect_right(piece_starts, start)
+            end += width * bisect_right(piece_starts, end)
+        return start, end + 1
 
 
 def canonical_view(text: str) -> CanonicalView:
@@ -294,11 +303,13 @@ class Matcher(Generic[Payload]):
         if not found:
             return [], [], []
         # The haystack adds one leading space, and the pattern's own padding spaces are not part of the hit,
-        # so a hit found at [start, end) covers canonical [start, end - 2).  (start, -end) sorts leftmost
-        # first and, at one start, longest first, without a key function.
-        ordered = sorted(zip(map(_SECOND, found), map(neg, map(_THIRD, found)), map(_FIRST, found)))
-        return (list(map(_FIRST, ordered)), list(map(sub, map(neg, map(_SECOND, ordered)), repeat(2))),
-                list(map(_THIRD, ordered)))
+        # so a hit found at [start, end) covers canonical [start, end - 2).  Leftmost first and, at one start,
+        # longest first: by end, descending, then by start, which keeps that order among hits of one start
+        # (sorting is stable).  Two sorts on a single number each beat one on built tuples by half, and the
+        # first is nearly free, for the automaton reports hits in the order of their ends.  No two hits
+        # have the same start and end: they would be of the same pattern.
+        ordered = sorted(sorted(found, key=_THIRD, reverse=True), key=_SECOND)
+        return list(map(_SECOND, ordered)), list(map(sub, map(_THIRD, ordered), repeat(2))), list(map(_FIRST, ordered))
 
 
 class PurePythonMatcher(Matcher[Payload]):

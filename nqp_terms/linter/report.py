@@ -86,7 +86,10 @@ _START = attrgetter("start")
 # ``extra`` anywhere but last, is written through as_json (slower, same bytes).
 _TEMPLATED = [name for name in _FIELDS if name in _OWN] == list(_OWN) and _FIELDS[-1] == "extra"
 _RESERVED = frozenset(_FIELDS) | {"name"}
+#: Templates by the values findings of a kind share: those of _SHARED, then any extra fields as (key, value) pairs.
 _templates: dict[tuple[Any, ...], tuple[str, ...]] = {}
+#: The text from a finding's end offset to its line, by (template identity, match, message): see json_record.
+_middles: dict[tuple[int, str, str], str] = {}
 
 
 def _template(shared: tuple[Any, ...]) -> tuple[str, ...]:
@@ -112,29 +115,60 @@ def _template(shared: tuple[Any, ...]) -> tuple[str, ...]:
     return tuple(runs)
 
 
-def json_record(finding: Finding, line: int, column: int, path_json: str, offset: int = 0) -> str:
+# json.dumps(value, ensure_ascii=False) builds an encoder on every call; this one is built once and writes
+# the same text.
+_encode_value = json.JSONEncoder(ensure_ascii=False).encode
+_SEGMENT_KEY = ', "segment": '
+
+
+def json_record(finding: Finding, line: int, column: int, path_json: str, offset: int = 0, end_with: str = "") -> str:
     """``finding`` as the JSON object ``lint --format json`` writes, at ``line`` and ``column`` of the file
-    ``path_json`` (the path, JSON-encoded once per file), its offsets moved by ``offset``."""
+    ``path_json`` (the path, JSON-encoded once per file), its offsets moved by ``offset``; ``end_with`` is
+    written after it (a line break: one string made instead of two)."""
     start, end, match, message, segment, extra = _own_of(finding)
     if not _TEMPLATED or (extra and not _RESERVED.isdisjoint(extra)):
         located = replace(finding, start=start + offset, end=end + offset, line=line, column=column,
                           path=json.loads(path_json))
-        return json.dumps(located.as_json(), ensure_ascii=False)
-    shared = _shared_of(finding)
-    runs = _templates.get(shared)
+        return json.dumps(located.as_json(), ensure_ascii=False) + end_with
+    # Extra fields are mostly shared too (the rendering a finding stands for): they are part of the template
+    # when they can be a dictionary key; a list among them (the edits of a fix) is written per finding.
+    kind: tuple[Any, ...] = _shared_of(finding)
+    extras = ""
+    if extra:  # with the values' types: True == 1 as a key, but they are written differently
+        kind = (kind, *extra.items(), *map(type, extra.values()))
+    try:
+        runs = _templates.get(kind)
+    except TypeError:
+        kind = _shared_of(finding)
+        runs = _templates.get(kind)
+        extras = _extra_fields(extra)
     if runs is None:
         if len(_templates) > 65536:  # a bound, not a real case: one entry per kind of finding
             _templates.clear()
-        runs = _templates[shared] = _template(shared)
-    record = (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{runs[2]}{encode_basestring(match)}{runs[3]}"
-              f"{encode_basestring(message)}{runs[4]}{line}{runs[5]}{column}{runs[6]}{path_json}{runs[7]}")
-    if segment is not None:
-        record += ', "segment": ' + encode_basestring(segment)
-    record += runs[8]
-    if extra:
-        record += "".join(f", {encode_basestring(key)}: {json.dumps(value, ensure_ascii=False)}"
-                          for key, value in extra.items())
-    return record + "}"
+            _middles.clear()  # keyed by the templates' identities
+        runs = _template(_shared_of(finding))
+        if extra and not extras:
+            runs = (*runs[:8], runs[8] + _extra_fields(extra))
+        _templates[kind] = runs
+    # A document writes a calque the same way again and again: the match and message, with the template's
+    # text between them, are made once for each way (keyed by the template, which lives as long as this).
+    middle = _middles.get((id(runs), match, message))
+    if middle is None:
+        if len(_middles) > 65536:
+            _middles.clear()
+        middle = _middles[id(runs), match, message] = \
+            f"{runs[2]}{encode_basestring(match)}{runs[3]}{encode_basestring(message)}{runs[4]}"
+    segment_field = "" if segment is None else _SEGMENT_KEY + encode_basestring(segment)
+    return (f"{runs[0]}{start + offset}{runs[1]}{end + offset}{middle}{line}{runs[5]}{column}{runs[6]}{path_json}"
+            f"{runs[7]}{segment_field}{runs[8]}{extras}}}{end_with}")
+
+
+def _extra_fields(extra: dict[str, Any]) -> str:
+    """The extra fields of a finding as they follow its other fields in its JSON object."""
+    # Most values are strings, which json.dumps writes with encode_basestring too.
+    return "".join([f", {encode_basestring(key)}: "
+                    f"{encode_basestring(value) if type(value) is str else _encode_value(value)}"
+                    for key, value in extra.items()])
 
 
 def text_record(finding: Finding, line: int, column: int, path: str) -> str:
@@ -223,7 +257,7 @@ class OutputFormat:
                                                        column=column, path=path))
                                  for f, (line, column) in zip(some, places))
             elif self.name == "jsonl":
-                yield "".join([json_record(f, line, column, path_json, offset) + "\n"
+                yield "".join([json_record(f, line, column, path_json, offset, "\n")
                                for f, (line, column) in zip(some, places)])
             elif self.pretty:
                 yield ",\n".join(_indented(json.dumps(json.loads(json_record(f, line, column, path_json, offset)),

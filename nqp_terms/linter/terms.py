@@ -22,6 +22,7 @@ from functools import cached_property, lru_cache
 from ..termbase.families import inflect_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
+from .sentences import REACH, sentence_bounds
 
 QUOTES = "\"'“”‘’「」『』«»＂"
 
@@ -164,42 +165,36 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
             raise ValueError(f"unknown match option when={when!r}")
         if not allowed:
             return None
-    if options.context:
-        first, last = sentence_bounds(text, start, end)
-        window = text[first:start].lower() + " " + text[end:last].lower()
-        if not _context_pattern(tuple(options.context)).search(window):
-            return BY_DOMAIN if is_policy is not None and is_policy() else None
+    if options.context and not _has_context(tuple(options.context), text, start, end):
+        return BY_DOMAIN if is_policy is not None and is_policy() else None
     return LOCAL
 
 
-# Where a sentence ends: final punctuation (and closing quotes) before a space, or a blank line.
-_SENTENCE_END = re.compile(r"[.!?。！？]+[\"'”’)\]]*(?=\s|$)|\n[ \t]*\n|[。！？]")
-_REACH = 400  # no sentence is looked at further than this from the hit
-
-
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span of the sentence around ``text[start:end]`` (at most 400 characters either side).
-
-    >>> text = "Policies are introduced. A new product was introduced in Beijing today. Fine."
-    >>> first, last = sentence_bounds(text, 44, 54)
-    >>> text[first:last]
-    ' A new product was introduced in Beijing today.'
-    """
-    low = max(0, start - _REACH)
-    first = low
-    for boundary in _SENTENCE_END.finditer(text, low, start):
-        first = boundary.end()
-    after = _SENTENCE_END.search(text, end, min(len(text), end + _REACH))
-    return first, (after.end() if after else min(len(text), end + _REACH))
+def _has_context(words: tuple[str, ...], text: str, start: int, end: int) -> bool:
+    """Whether one of the context ``words`` stands in the sentence of the hit ``text[start:end]``."""
+    pattern, stems = _context_pattern(words)
+    # Each context word begins with its stem: where none of them is near the hit (most hits of MT), the
+    # sentence need not be found, nor the regex tried at every position of it.  The sentence lies within
+    # REACH characters of the hit, and a stem without a space cannot span the space that joins its halves.
+    # (ASCII stems only: lower() of a Σ depends on the letters around it, so a slice's may differ.)
+    if all(" " not in stem and stem.isascii() for stem in stems):
+        around = text[max(0, start - REACH): end + REACH].lower()
+        if not any(stem in around for stem in stems):
+            return False
+    first, last = sentence_bounds(text, start, end)
+    window = text[first:start].lower() + " " + text[end:last].lower()
+    return any(stem in window for stem in stems) and pattern.search(window) is not None
 
 
 @lru_cache(maxsize=4096)
-def _context_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
-    """Any of the context ``words``, whole, in lower-case text: one search instead of one per word."""
+def _context_pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """Any of the context ``words``, whole, in lower-case text (one search instead of one per word), and
+    the stems every match begins with."""
     # A plural or third-person -s of a context word counts: "competitions", "industries" for "industry".
-    stems = (re.escape(word.lower()[:-1]) + "(?:y|ies)" if word.lower().endswith("y") else re.escape(word.lower()) + "(?:s|es)?"
-             for word in words)
-    return re.compile(r"\b(?:" + "|".join(stems) + r")\b")
+    stems = tuple(word.lower()[:-1] if word.lower().endswith("y") else word.lower() for word in words)
+    alternatives = (re.escape(stem) + ("(?:y|ies)" if word.lower().endswith("y") else "(?:s|es)?")
+                    for stem, word in zip(stems, words))
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b"), stems
 
 
 def _words(text: str) -> list[str]:

@@ -151,5 +151,8 @@ def _printed_without_hyphen(term: Term) -> bool:
     return any(spaced in " ".join(context.text.split()).lower() for context in term.contexts)
 
 
+_WORD_START = re.compile(r"[\w+×]")
+
+
 def _is_word(token: str) -> bool:
-    return bool(re.match(r"[\w+×]", token))
+    return _WORD_START.match(token) is not None

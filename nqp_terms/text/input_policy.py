@@ -34,8 +34,15 @@ def checked(text: str, errors: Errors = "strict", what: str = "text") -> str:
         raise ValueError(f"{what}: expected a str, not {type(text).__name__}")
     if errors not in ERRORS:
         raise ValueError(f"errors must be 'strict' or 'replace', not {errors!r}")
-    if text.isascii() and "\x00" not in text:  # the common case, a flag of the str object
-        return text
+    if "\x00" not in text:
+        if text.isascii():  # the common case, a flag of the str object
+            return text
+        try:  # a lone surrogate is the one character UTF-16 cannot encode: this fails in C, or passes
+            text.encode("utf-16-le")  # several times faster than the regex below over the whole text
+        except UnicodeEncodeError:
+            pass
+        else:
+            return text
     found = _UNHANDLED.search(text)
     if found is None:
         return text
