@@ -106,6 +106,14 @@ class Index:
             corrected = self.correction(query)
             if corrected is not None:
                 return corrected
+        # A Chinese query that opens exactly one concept's term (稳外贸 of 稳外贸稳外资, 结构性货币政策 of
+        # 结构性货币政策工具) names that term without its last words; the shorter term found inside the
+        # query (外贸, 货币政策) would drop the words that make it specific.
+        for space, key in worded:
+            if space == "zh":
+                opening = self._shortened(space, key, opening=True)
+                if opening is not None:
+                    return opening
         for space, key in worded:
             part = longest_part(key, _Answerable(self, space), space)
             if part is not None:
@@ -116,11 +124,14 @@ class Index:
                 return shortened
         return None
 
-    def _shortened(self, space: str, key: str) -> Match | None:
-        """The one concept whose approved terms contain the query, as "Greater Bay Area" is a shortened name."""
+    def _shortened(self, space: str, key: str, *, opening: bool = False) -> Match | None:
+        """The one concept whose approved terms contain the query, as "Greater Bay Area" is a shortened name.
+
+        With ``opening``, only terms that begin with the query count.
+        """
         table = self._spaces[space]
-        entries = [e for k in shortened_in(key, table, space) for e in self._entries(space, table[k])
-                   if e.term.is_approved]
+        entries = [e for k in shortened_in(key, table, space) if not opening or k.startswith(key)
+                   for e in self._entries(space, table[k]) if e.term.is_approved]
         if len({e.concept.id for e in entries}) != 1:
             return None
         return Match(entries[0].concept, entries[0].term, entries[0].language, entries[0].via, key, "shortened",
