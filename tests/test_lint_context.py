@@ -44,6 +44,30 @@ def test_policy_document_calques_fire_only_in_policy_writing(glossary: nqp_terms
     assert ("woguo", "my country") in concepts(linter, POLICY + "Exports grew in my country.")
 
 
+def test_a_calque_weighs_more_than_an_approved_term_as_evidence_of_policy_writing(
+        glossary: nqp_terms.Glossary) -> None:
+    """Nobody but a translator from Chinese writes "unveiling the list"; "new three" could be anyone's words."""
+    linter = Linter(glossary)
+    assert concepts(linter, "Exports of the new three grew in my provincial town and in my country.") == []
+    assert ("woguo", "my country") in concepts(
+        linter, "They are unveiling the list and taking command. Provincial exports grew in my country.")
+
+
+def test_a_one_word_approved_rendering_is_no_evidence_of_policy_writing(glossary: nqp_terms.Glossary) -> None:
+    """"China" is everyday English: a travel note naming it and Beijing does not read as policy writing."""
+    assert concepts(Linter(glossary), "I flew from my country to China and on to Beijing.") == []
+
+
+def test_the_stock_phrases_of_translated_policy_writing_are_cues() -> None:
+    """A short machine-translated paragraph with no Party body in it still reads as policy writing."""
+    text = ("my country has comprehensively deepened reforms in the transformation of scientific and "
+            "technological achievements, talent evaluation and incentives, and corporate technological innovation.")
+    [finding] = [f for f in nqp_terms.lint(text) if f.concept == "woguo"]
+    assert "comprehensively deepened" in finding.extra["why"]
+    assert [f for f in nqp_terms.lint("I love my country; its scientific and technological museums are great.")
+            if f.concept == "woguo"] == []
+
+
 def test_the_domain_signal_is_configurable(glossary: nqp_terms.Glossary) -> None:
     off = Linter(glossary, LintConfig.from_mapping({"domain": {"threshold": 0}}))
     assert concepts(off, POLICY + "Exports grew in my country.") == []

@@ -3,23 +3,35 @@
 Many calques are also ordinary English ("my country", "small giant", "new national system").  The
 glossary guards them with ``context`` words that must stand in the same sentence.  Machine-translated
 policy writing often has no such word nearby, yet the whole document leaves no doubt about what it is.
-The *domain signal* reads the document once and counts two kinds of evidence:
+The *domain signal*
+reads the document once and weighs three kinds of evidence:
 
-- **glossary terms**: distinct concepts the document names, with an approved rendering or a calque
-  that needs no guard ("new quality productive forces", "high-quality development", "bull nose");
-- **cue words**: distinct words and names of Chinese policy writing ("the CPC Central Committee",
-  "State Council", "Xi Jinping", "five-year plan", "provincial", "socialist", ...).
+- **glossary terms**: distinct concepts the document names with an approved rendering of two words
+  or more ("new quality productive forces", "high-quality development"); a one-word rendering
+  ("China", "crux", "workers") is everyday English and says nothing;
+- **calques**: distinct concepts the document names with a calque that needs no guard ("bull nose",
+  "new quality productivity").  Nobody writes those but a translator from Chinese, so each weighs
+  :data:`CALQUE_WEIGHT`;
+- **cue words**: distinct words, names and set phrases of Chinese policy writing: Party and state
+  bodies ("the CPC Central Committee", "State Council"), Chinese provinces and cities, plans and
+  campaigns ("five-year plan", "reform and opening up", "since the founding of New China"), and the
+  stock phrases of its translations ("scientific and technological", "comprehensively deepen reform").
 
-A document is policy discourse when it names at least ``min_terms`` concepts and the terms and cues
-together reach ``threshold``.  Then a guarded calque is reported without a local cue, and its finding
-says so.  Ordinary English rarely names a glossary concept at all, so it stays silent.  Both numbers
-and extra cue words are settings (``[tool.nqp-terms] domain = {threshold = 3, min-terms = 1, cues = [...]}``),
+A document is policy discourse when it names at least ``min_terms`` concepts (terms or calques) and
+the weighted evidence reaches ``threshold``.  Then a guarded calque is reported without a local cue,
+and its finding says why.  Ordinary English rarely names a glossary concept at all, and a page that
+merely mentions China, Beijing or a Chinese dish names none, so it stays silent.  Both numbers and
+extra cue words are settings (``[tool.nqp-terms] domain = {threshold = 3, min-terms = 1, cues = [...]}``),
 and ``threshold = 0`` turns the signal off.
 
 >>> signal = DomainSignal()
 >>> evidence = signal.evidence("The Party Central Committee and the State Council set out the plan.", 2)
 >>> evidence.is_policy, evidence.terms, sorted(evidence.cues)
 (True, 2, ['central committee', 'state council', 'the party'])
+>>> signal.evidence("Zhejiang has comprehensively deepened reforms of scientific and technological work.", 1).is_policy
+True
+>>> signal.evidence("Our new menu brings a taste of Beijing to Chinese food lovers.", 0).is_policy
+False
 >>> DomainSignal().evidence("My country house has a small garden.", 0).is_policy
 False
 """
@@ -32,16 +44,35 @@ from functools import cached_property
 
 #: Words and names that mark Chinese policy or economic discourse (matched whole, in any case).
 CUES: tuple[str, ...] = (
+    # Party and state
     "Communist Party of China", "CPC", "Party Central Committee", "Central Committee", "State Council",
-    "Xi Jinping", "General Secretary", "Politburo", "National People's Congress", "NPC", "CPPCC",
+    "Xi Jinping", "General Secretary", "Politburo", "Political Bureau", "National People's Congress", "NPC",
+    "CPPCC", "party committee", "party committees", "party group", "people's government", "people's congress",
+    "the Party", "Comrade", "cadres", "the masses", "Central Economic Work Conference", "two sessions",
+    "NDRC", "MIIT", "National Development and Reform Commission", "Ministry of Industry and Information Technology",
+    "Ministry of Science and Technology", "Ministry of Commerce", "People's Bank of China", "State-owned", "SOEs",
+    "Xinhua", "Qiushi",
+    # plans, campaigns and doctrine
     "five-year plan", "government work report", "socialism", "socialist", "Chinese characteristics",
-    "Chinese modernization", "provincial", "municipal", "party committee", "party committees", "county",
-    "prefecture", "autonomous region", "cadres", "the masses", "new era", "new development",
-    "high-quality development", "common prosperity", "rejuvenation", "the Party", "people's congress",
-    "NDRC", "MIIT", "State-owned", "SOEs", "yuan", "RMB", "Belt and Road", "Xinhua", "Qiushi",
-    "Chinese path", "national rejuvenation", "the whole country", "our country", "the whole province",
-    "China's", "Chinese",
+    "Chinese modernization", "new era", "new development", "high-quality development", "common prosperity",
+    "rejuvenation", "national rejuvenation", "Chinese path", "Belt and Road", "reform and opening up",
+    "reform and opening-up", "founding of New China", "New China", "poverty alleviation", "rural revitalization",
+    "epidemic prevention and control",
+    # the stock phrases of its translations
+    "scientific and technological", "comprehensively deepen", "comprehensively deepened", "comprehensively deepening",
+    "in an all-round way", "the whole country", "our country", "the whole province", "the whole city",
+    # the country's administrative units and places
+    "provincial", "municipal", "county", "prefecture", "autonomous region", "yuan", "RMB",
+    "China's", "Chinese", "Beijing", "Shanghai", "Tianjin", "Chongqing", "Guangdong", "Jiangsu", "Zhejiang",
+    "Shandong", "Henan", "Hebei", "Hubei", "Hunan", "Anhui", "Fujian", "Jiangxi", "Sichuan", "Shaanxi", "Shanxi",
+    "Yunnan", "Guizhou", "Guangxi", "Gansu", "Qinghai", "Ningxia", "Xinjiang", "Inner Mongolia", "Heilongjiang",
+    "Jilin", "Liaoning", "Hainan", "Shenzhen", "Guangzhou", "Hangzhou", "Nanjing", "Wuhan", "Chengdu", "Xi'an",
+    "Jinan", "Qingdao", "Suzhou", "Xiamen", "Hefei", "Zhengzhou", "Changsha", "Xiong'an", "Yangtze River Delta",
+    "Greater Bay Area", "Pearl River Delta", "Beijing-Tianjin-Hebei",
 )
+
+#: What one calque counts for, against one approved term or cue word (see the module's docstring).
+CALQUE_WEIGHT = 2
 
 
 @dataclass(frozen=True)
@@ -51,12 +82,18 @@ class Evidence:
     terms: int
     cues: frozenset[str]
     is_policy: bool
+    calques: int = 0
 
     def explain(self) -> str:
-        """A short clause for a finding: why a guarded calque was reported without a local cue."""
+        """A short clause for a finding: why a guarded calque was reported without a local cue.
+
+        >>> Evidence(1, frozenset({"state council"}), True, calques=1).explain()
+        'reported without a context word in its sentence because the document reads as Chinese policy writing (1 glossary term, 1 calque; cue words: state council)'
+        """
         shown = ", ".join(sorted(self.cues)[:3]) if self.cues else "none"
+        calques = f", {self.calques} calque{'s' if self.calques != 1 else ''}" if self.calques else ""
         return (f"reported without a context word in its sentence because the document reads as Chinese policy "
-                f"writing ({self.terms} glossary term{'s' if self.terms != 1 else ''}; cue words: {shown})")
+                f"writing ({self.terms} glossary term{'s' if self.terms != 1 else ''}{calques}; cue words: {shown})")
 
 
 @dataclass(frozen=True)
@@ -76,14 +113,15 @@ class DomainSignal:
     def enabled(self) -> bool:
         return self.threshold > 0
 
-    def evidence(self, text: str, terms: int) -> Evidence:
-        """The verdict on ``text``, which names ``terms`` distinct glossary concepts."""
+    def evidence(self, text: str, terms: int, calques: int = 0) -> Evidence:
+        """The verdict on ``text``, which names ``terms`` concepts by approved renderings and ``calques`` by calques."""
         if not self.enabled:
-            return Evidence(terms, frozenset(), False)
+            return Evidence(terms, frozenset(), False, calques)
         # Eight cue words are plenty of evidence: stop reading a long document there.
         cues: set[str] = set()
         for match in self._cue_pattern.finditer(text):
             cues.add(match.group().lower())
             if len(cues) >= 8:
                 break
-        return Evidence(terms, frozenset(cues), terms >= self.min_terms and terms + len(cues) >= self.threshold)
+        weight = terms + CALQUE_WEIGHT * calques + len(cues)
+        return Evidence(terms, frozenset(cues), terms + calques >= self.min_terms and weight >= self.threshold, calques)
