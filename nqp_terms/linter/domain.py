@@ -41,6 +41,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 #: Words and names that mark Chinese policy or economic discourse (matched whole, in any case).
 CUES: tuple[str, ...] = (
@@ -70,6 +71,10 @@ CUES: tuple[str, ...] = (
     "Jinan", "Qingdao", "Suzhou", "Xiamen", "Hefei", "Zhengzhou", "Changsha", "Xiong'an", "Yangtze River Delta",
     "Greater Bay Area", "Pearl River Delta", "Beijing-Tianjin-Hebei",
 )
+
+_WINDOW = 1 << 16
+_OVERLAP = 1 + max(map(len, CUES))
+_WORD_CHAR = re.compile(r"[\w-]")
 
 #: What one calque counts for, against one approved term or cue word (see the module's docstring).
 CALQUE_WEIGHT = 2
@@ -105,9 +110,32 @@ class DomainSignal:
     extra_cues: tuple[str, ...] = field(default=())
 
     @cached_property
-    def _cue_pattern(self) -> re.Pattern[str]:
-        words = sorted({c.lower() for c in (*CUES, *self.extra_cues)}, key=len, reverse=True)
-        return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w-])", re.IGNORECASE)
+    def _cue_automaton(self) -> tuple[Any, list[str]]:
+        """One Aho-Corasick automaton over the cue words in lower case (a regex of a hundred alternatives,
+        tried at every position of a clean 10 MB text, cost seconds), and the words by pattern number."""
+        import ahocorasick_rs
+
+        words = sorted({" ".join(c.lower().split()) for c in (*CUES, *self.extra_cues)} - {""})
+        return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), words
+
+    def _cues(self, text: str, enough: int) -> set[str]:
+        """The distinct cue words standing whole in ``text``, read window by window until ``enough`` are found.
+
+        >>> sorted(DomainSignal()._cues("Reform and opening-up, reform and opening up; CPCs in Hebei", 8))
+        ['hebei', 'reform and opening up']
+        """
+        automaton, words = self._cue_automaton
+        found: set[str] = set()
+        for window_start in range(0, len(text), _WINDOW):
+            # Windows overlap by the longest cue, so that none is cut in two; a cue seen twice counts once.
+            window = text[window_start: window_start + _WINDOW + _OVERLAP].lower()
+            for number, start, end in automaton.find_matches_as_indexes(window):
+                if (start and _WORD_CHAR.match(window, start - 1)) or _WORD_CHAR.match(window, end):
+                    continue  # part of a longer word: "cpcs", "countywide"
+                found.add(words[number].replace("-", " "))  # "opening-up" and "opening up" are one cue
+            if len(found) >= enough:
+                break
+        return found
 
     @property
     def enabled(self) -> bool:
@@ -117,11 +145,11 @@ class DomainSignal:
         """The verdict on ``text``, which names ``terms`` concepts by approved renderings and ``calques`` by calques."""
         if not self.enabled:
             return Evidence(terms, frozenset(), False, calques)
-        # Eight cue words are plenty of evidence: stop reading a long document there.
-        cues: set[str] = set()
-        for match in self._cue_pattern.finditer(text):
-            cues.add(match.group().lower())
-            if len(cues) >= 8:
-                break
+        # Stop reading a long document at the first window that settles the verdict.
+        # A document that names too few concepts is not policy writing, whatever its cue words: not read at all.
+        if terms + calques < self.min_terms:
+            return Evidence(terms, frozenset(), False, calques)
+        needed = max(1, self.threshold - terms - CALQUE_WEIGHT * calques)
+        cues = self._cues(text, needed)
         weight = terms + CALQUE_WEIGHT * calques + len(cues)
-        return Evidence(terms, frozenset(cues), terms + calques >= self.min_terms and weight >= self.threshold, calques)
+        return Evidence(terms, frozenset(cues), weight >= self.threshold, calques)
