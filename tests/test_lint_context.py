@@ -58,14 +58,22 @@ def test_a_one_word_approved_rendering_is_no_evidence_of_policy_writing(glossary
     assert concepts(Linter(glossary), "I flew from my country to China and on to Beijing.") == []
 
 
-def test_the_stock_phrases_of_translated_policy_writing_are_cues() -> None:
+def test_the_stock_phrases_of_translated_policy_writing_are_cues(glossary: nqp_terms.Glossary) -> None:
     """A short machine-translated paragraph with no Party body in it still reads as policy writing."""
-    text = ("my country has comprehensively deepened reforms in the transformation of scientific and "
-            "technological achievements, talent evaluation and incentives, and corporate technological innovation.")
-    [finding] = [f for f in nqp_terms.lint(text) if f.concept == "woguo"]
+    linter = Linter(glossary)
+    text = ("Exports of the new three grew as my country comprehensively deepened reforms of scientific and "
+            "technological achievements.")
+    [finding] = [f for f in linter.lint(text) if f.concept == "woguo"]
     assert "comprehensively deepened" in finding.extra["why"]
-    assert [f for f in nqp_terms.lint("I love my country; its scientific and technological museums are great.")
-            if f.concept == "woguo"] == []
+    assert concepts(linter, "I love my country; its scientific and technological museums are great.") == []
+
+
+def test_a_party_or_state_body_counts_like_a_glossary_term(glossary: nqp_terms.Glossary) -> None:
+    """Naming the Communist Party of China is as specific as naming a concept; "Chinese" alone is not."""
+    linter = Linter(glossary)
+    assert ("woguo", "my country") in concepts(
+        linter, "The Communist Party of China carries on Chinese culture in my country.")
+    assert concepts(linter, "Chinese and Korean food is popular in my country.") == []
 
 
 def test_the_domain_signal_is_configurable(glossary: nqp_terms.Glossary) -> None:

@@ -16,9 +16,11 @@ reads the document once and weighs three kinds of evidence:
   bodies ("the CPC Central Committee", "State Council"), Chinese provinces and cities, plans and
   campaigns ("five-year plan", "reform and opening up", "since the founding of New China"), and the
   stock phrases of its translations ("scientific and technological", "comprehensively deepen reform").
+  A Party or state body (:data:`INSTITUTIONS`) is as specific as a glossary concept: it weighs double
+  and counts towards ``min_terms``.
 
-A document is policy discourse when it names at least ``min_terms`` concepts (terms or calques) and
-the weighted evidence reaches ``threshold``.  Then a guarded calque is reported without a local cue,
+A document is policy discourse when it names at least ``min_terms`` concepts (terms, calques or
+bodies) and the weighted evidence reaches ``threshold``.  Then a guarded calque is reported without a local cue,
 and its finding says why.  Ordinary English rarely names a glossary concept at all, and a page that
 merely mentions China, Beijing or a Chinese dish names none, so it stays silent.  Both numbers and
 extra cue words are settings (``[tool.nqp-terms] domain = {threshold = 3, min-terms = 1, cues = [...]}``),
@@ -32,6 +34,8 @@ and ``threshold = 0`` turns the signal off.
 True
 >>> signal.evidence("Our new menu brings a taste of Beijing to Chinese food lovers.", 0).is_policy
 False
+>>> signal.evidence("The Communist Party of China inherits Chinese culture.", 0).is_policy
+True
 >>> DomainSignal().evidence("My country house has a small garden.", 0).is_policy
 False
 """
@@ -42,17 +46,22 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
+from collections.abc import Callable
 
 #: Words and names that mark Chinese policy or economic discourse (matched whole, in any case).
-CUES: tuple[str, ...] = (
-    # Party and state
+#: Party and state bodies: naming one counts like naming a glossary concept (see :meth:`DomainSignal.evidence`).
+INSTITUTIONS: tuple[str, ...] = (
     "Communist Party of China", "CPC", "Party Central Committee", "Central Committee", "State Council",
-    "Xi Jinping", "General Secretary", "Politburo", "Political Bureau", "National People's Congress", "NPC",
-    "CPPCC", "party committee", "party committees", "party group", "people's government", "people's congress",
-    "the Party", "Comrade", "cadres", "the masses", "Central Economic Work Conference", "two sessions",
-    "NDRC", "MIIT", "National Development and Reform Commission", "Ministry of Industry and Information Technology",
-    "Ministry of Science and Technology", "Ministry of Commerce", "People's Bank of China", "State-owned", "SOEs",
-    "Xinhua", "Qiushi",
+    "Politburo", "Political Bureau", "National People's Congress", "CPPCC", "party committee", "party committees",
+    "party group", "people's government", "people's congress", "Central Economic Work Conference", "NDRC", "MIIT",
+    "National Development and Reform Commission", "Ministry of Industry and Information Technology",
+    "Ministry of Science and Technology", "Ministry of Commerce", "People's Bank of China",
+)
+CUES: tuple[str, ...] = (
+    *INSTITUTIONS,
+    # people and words of Party and state
+    "Xi Jinping", "General Secretary", "NPC", "the Party", "Comrade", "cadres", "the masses", "two sessions",
+    "State-owned", "SOEs", "Xinhua", "Qiushi",
     # plans, campaigns and doctrine
     "five-year plan", "government work report", "socialism", "socialist", "Chinese characteristics",
     "Chinese modernization", "new era", "new development", "high-quality development", "common prosperity",
@@ -75,6 +84,8 @@ CUES: tuple[str, ...] = (
 _WINDOW = 1 << 16
 _OVERLAP = 1 + max(map(len, CUES))
 _WORD_CHAR = re.compile(r"[\w-]")
+
+_INSTITUTIONS = frozenset(" ".join(name.lower().replace("-", " ").split()) for name in INSTITUTIONS)
 
 #: What one calque counts for, against one approved term or cue word (see the module's docstring).
 CALQUE_WEIGHT = 2
@@ -118,10 +129,10 @@ class DomainSignal:
         words = sorted({" ".join(c.lower().split()) for c in (*CUES, *self.extra_cues)} - {""})
         return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest), words
 
-    def _cues(self, text: str, enough: int) -> set[str]:
-        """The distinct cue words standing whole in ``text``, read window by window until ``enough`` are found.
+    def _cues(self, text: str, enough: Callable[[set[str]], bool] | None = None) -> set[str]:
+        """The distinct cue words standing whole in ``text``, read window by window until ``enough`` says so.
 
-        >>> sorted(DomainSignal()._cues("Reform and opening-up, reform and opening up; CPCs in Hebei", 8))
+        >>> sorted(DomainSignal()._cues("Reform and opening-up, reform and opening up; CPCs in Hebei"))
         ['hebei', 'reform and opening up']
         """
         automaton, words = self._cue_automaton
@@ -133,7 +144,7 @@ class DomainSignal:
                 if (start and _WORD_CHAR.match(window, start - 1)) or _WORD_CHAR.match(window, end):
                     continue  # part of a longer word: "cpcs", "countywide"
                 found.add(words[number].replace("-", " "))  # "opening-up" and "opening up" are one cue
-            if len(found) >= enough:
+            if enough is not None and enough(found):
                 break
         return found
 
@@ -145,11 +156,13 @@ class DomainSignal:
         """The verdict on ``text``, which names ``terms`` concepts by approved renderings and ``calques`` by calques."""
         if not self.enabled:
             return Evidence(terms, frozenset(), False, calques)
+        named = terms + CALQUE_WEIGHT * calques
+
+        def verdict(cues: set[str]) -> bool:
+            # A Party or state body named is as specific as a glossary concept, and weighs as much as a calque.
+            bodies = len(cues & _INSTITUTIONS)
+            return terms + calques + bodies >= self.min_terms and named + len(cues) + bodies >= self.threshold
+
         # Stop reading a long document at the first window that settles the verdict.
-        # A document that names too few concepts is not policy writing, whatever its cue words: not read at all.
-        if terms + calques < self.min_terms:
-            return Evidence(terms, frozenset(), False, calques)
-        needed = max(1, self.threshold - terms - CALQUE_WEIGHT * calques)
-        cues = self._cues(text, needed)
-        weight = terms + CALQUE_WEIGHT * calques + len(cues)
-        return Evidence(terms, frozenset(cues), weight >= self.threshold, calques)
+        cues = self._cues(text, verdict)
+        return Evidence(terms, frozenset(cues), verdict(cues), calques)
