@@ -111,6 +111,11 @@ def wordings(term: Term) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _listed_wordings(term: Term) -> list[str]:
+    """The wordings a rendering lists itself: its family's members, or its term."""
+    return members(term.pattern) if term.pattern is not None else [term.term]
+
+
 @dataclass(frozen=True)
 class TermMatcher:
     """The matcher over every English rendering of a glossary."""
@@ -121,9 +126,16 @@ class TermMatcher:
 
     @cached_property
     def matcher(self) -> Matcher[Rendering]:
+        # A wording generated for one rendering ("going out", the -ing form of "go out") that another rendering
+        # lists itself, with its own guard and examples, is left to that one.
+        listed = {rendering: {canonical(w) for w in _listed_wordings(rendering.term)} for rendering in self.renderings}
+        everywhere = set().union(*listed.values())
         grouped: dict[str, list[Rendering]] = {}
         for rendering in self.renderings:
-            forms = {form for wording in wordings(rendering.term) for form in variants(wording, self.spelling)}
+            own = listed[rendering]
+            forms = {form for wording in wordings(rendering.term)
+                     if canonical(wording) in own or canonical(wording) not in everywhere
+                     for form in variants(wording, self.spelling)}
             for form in sorted(forms):
                 grouped.setdefault(f" {form} ", []).append(rendering)
         patterns = {key: tuple(value) for key, value in grouped.items()}
