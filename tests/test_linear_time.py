@@ -53,6 +53,19 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "Chinese before a run of spaces": lambda size: "新" + " " * (size - 2) + "a",
     "English runs of mixed white space": lambda size: "a" + " \t\n" * (size // 3) + "b",
     "reversed quotes": _repeat("”a “"),
+    # Shapes for the CommonMark block parser (markdown-it-py): nesting, lists, definitions, HTML.
+    "nested quotes": _repeat("> "),
+    "nested list markers": _repeat("- "),
+    "deepening list indentation": lambda size: "".join(" " * (2 * n % 400) + "- a\n" for n in range(size // 8)),
+    "quote and list marks on every line": _repeat("> - > 1. \n"),
+    "unclosed definition titles": _repeat("[a]: /u '\n"),
+    "definition labels without colons": _repeat("[a\n"),
+    "html open tags alone on lines": _repeat("<a b='c'>\n"),
+    "setext underlines": _repeat("a\n===\n"),
+    "long line after a fence marker": lambda size: "```" + "a" * size,
+    "deep quotes before fences": _repeat("> " * 60 + "```\n"),
+    "deep lists before indented lines": _repeat("- " * 60 + "\n\n" + " " * 130 + "x\n"),
+    "quote marks before html": _repeat("> > > <div>\n"),
 }
 
 
@@ -81,6 +94,12 @@ def test_hostile_shapes_take_linear_time(shape: str) -> None:
     large_time = _seconds(lambda: _everything(large))
     ratio = large_time / max(small_time, 0.005)
     assert ratio < 30, f"{shape}: 10 KB {small_time * 1000:.1f} ms, 100 KB {large_time * 1000:.1f} ms"
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_a_hostile_markdown_file_of_4_kb_is_linted_in_well_under_a_second(shape: str) -> None:
+    text = SHAPES[shape](4_000)
+    assert _seconds(lambda: nqp_terms.lint(LEAD + text)) < 0.25, shape
 
 
 def test_the_hostile_shapes_are_still_read_as_markdown() -> None:

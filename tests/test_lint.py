@@ -103,9 +103,19 @@ def test_one_concept_two_renderings_is_reported_once_per_change(linter: Linter) 
 
 
 def test_markdown_code_urls_and_links_are_not_linted(linter: Linter) -> None:
-    text = ("`bull nose` and\n```\nbull nose\n```\nhttps://example.org/bull-nose and [x](bull-nose.md)\n"
-            "[bull-nose]: https://x.org/bull nose")
+    text = ("`bull nose` and\n```\nbull nose\n```\nhttps://example.org/bull-nose and [x](bull-nose.md)\n\n"
+            "[bull-nose]: https://x.org/bull-nose 'The bull nose'")
     assert flagged(linter, text) == []
+
+
+def test_markdown_blocks_are_commonmarks(linter: Linter) -> None:
+    """Indented code, HTML blocks, front matter and link reference definitions are quiet, as CommonMark
+    reads them: a bracketed label inside a paragraph is no definition, but text a reader sees."""
+    quiet = ("---\ntitle: bull nose\n---\n\n    bull nose in indented code\n\n<div>\nbull nose\n</div>\n\n"
+             "- a list item\n\n      bull nose in code in the item\n\n> [ref]: https://x.org 'bull nose'\n")
+    assert flagged(linter, quiet) == []
+    assert [f.match for f in linter.lint("A paragraph,\n[bull nose]: not a definition")] == ["bull nose"]
+    assert [f.match for f in linter.lint("- item\n\n    bull nose continues the item")] == ["bull nose"]
 
 
 def test_comments_switch_findings_off_and_on(linter: Linter) -> None:

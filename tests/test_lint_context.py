@@ -44,6 +44,38 @@ def test_policy_document_calques_fire_only_in_policy_writing(glossary: nqp_terms
     assert ("woguo", "my country") in concepts(linter, POLICY + "Exports grew in my country.")
 
 
+def test_a_calque_weighs_more_than_an_approved_term_as_evidence_of_policy_writing(
+        glossary: nqp_terms.Glossary) -> None:
+    """Nobody but a translator from Chinese writes "unveiling the list"; "new three" could be anyone's words."""
+    linter = Linter(glossary)
+    assert concepts(linter, "Exports of the new three grew in my provincial town and in my country.") == []
+    assert ("woguo", "my country") in concepts(
+        linter, "They are unveiling the list and taking command. Provincial exports grew in my country.")
+
+
+def test_a_one_word_approved_rendering_is_no_evidence_of_policy_writing(glossary: nqp_terms.Glossary) -> None:
+    """"China" is everyday English: a travel note naming it and Beijing does not read as policy writing."""
+    assert concepts(Linter(glossary), "I flew from my country to China and on to Beijing.") == []
+
+
+def test_the_stock_phrases_of_translated_policy_writing_are_cues(glossary: nqp_terms.Glossary) -> None:
+    """A short machine-translated paragraph with no Party body in it still reads as policy writing."""
+    linter = Linter(glossary)
+    text = ("Exports of the new three grew as my country comprehensively deepened reforms of scientific and "
+            "technological achievements.")
+    [finding] = [f for f in linter.lint(text) if f.concept == "woguo"]
+    assert "comprehensively deepened" in finding.extra["why"]
+    assert concepts(linter, "I love my country; its scientific and technological museums are great.") == []
+
+
+def test_a_party_or_state_body_counts_like_a_glossary_term(glossary: nqp_terms.Glossary) -> None:
+    """Naming the Communist Party of China is as specific as naming a concept; "Chinese" alone is not."""
+    linter = Linter(glossary)
+    assert ("woguo", "my country") in concepts(
+        linter, "The Communist Party of China carries on Chinese culture in my country.")
+    assert concepts(linter, "Chinese and Korean food is popular in my country.") == []
+
+
 def test_the_domain_signal_is_configurable(glossary: nqp_terms.Glossary) -> None:
     off = Linter(glossary, LintConfig.from_mapping({"domain": {"threshold": 0}}))
     assert concepts(off, POLICY + "Exports grew in my country.") == []
@@ -83,10 +115,21 @@ def test_a_match_never_crosses_a_list_comma_semicolon_or_slash() -> None:
         ["green low-carbon"]
 
 
-@pytest.mark.parametrize("broken", ["Chinese-style mod-\nernization", "Chinese-style mod- ernization"])
+@pytest.mark.parametrize("broken", ["Chinese-style mod-\nernization", "Chinese-style mod- ernization",
+                                    "Chinese-style mod-ernization"])
 def test_a_word_broken_by_a_hyphen_is_joined_before_matching(broken: str) -> None:
+    """The last one lost its line break in a PDF copy: the hyphen stands inside the word."""
     [finding] = [f for f in nqp_terms.lint(f"We pursue {broken} now.") if f.rule in ("NQP001", "NQP002")]
     assert finding.match == broken and finding.start == len("We pursue ")
+    assert "fix" not in finding.extra  # the fix would write over the broken word: the editor joins it
+
+
+def test_a_hyphen_between_two_words_is_left_alone() -> None:
+    """"co-operation" is not a broken "cooperation": both halves are words."""
+    from nqp_terms.linter.words import join_broken_words
+
+    assert join_broken_words("co-operation and mod-ernization", {"cooperation", "operation", "modernization"}).text \
+        == "co-operation and modernization"
 
 
 def test_high_quality_without_its_hyphen_is_a_fixable_warning() -> None:

@@ -90,10 +90,14 @@ class _PatternPlan:
         #: that could refuse a hit (then no other is looked at); None where options must be checked.
         self.always = [renderings[0] if rendering is None and _unconditional(renderings[0]) else None
                        for renderings, rendering in zip(payloads, self.approving)]
-        #: The concept a hit of the pattern is evidence of for the domain signal: approved renderings and
-        #: calques that need no guard (a guarded one would be evidence of itself).
-        self.domain_concept = [(approving or always).concept.id if (approving or always) else None
+        #: The concept a hit of the pattern is evidence of for the domain signal: approved renderings of two
+        #: words or more ("China" is everyday English) and calques that need no guard (a guarded one would be
+        #: evidence of itself); and whether it is a calque, which weighs more (see .domain).
+        self.domain_concept = [approving.concept.id if approving and " " in approving.term.term.strip()
+                               else always.concept.id if always else None
                                for approving, always in zip(self.approving, self.always)]
+        self.domain_calque = [approving is None and always is not None
+                              for approving, always in zip(self.approving, self.always)]
         #: For approved patterns written with a hyphen ("high-quality development"): the rendering to check a hit
         #: against.  (Plain lists and renderings only: the plan is cached as plain data, see .plan.)
         self.hyphen_rendering = [HyphenPlan.rendering_of(renderings) if approving else None
@@ -193,8 +197,10 @@ class Linter:
             if state.policy is not None:
                 evidence.append(state.policy)
             if not evidence:
-                terms = len({plan.domain_concept[n] for n in set(numbers)} - {None})
-                evidence.append(self.domain.evidence(text, terms))
+                named = {(plan.domain_concept[n], plan.domain_calque[n]) for n in set(numbers)}
+                calques = {concept for concept, calque in named if calque and concept}
+                terms = {concept for concept, calque in named if not calque and concept} - calques
+                evidence.append(self.domain.evidence(text, len(terms), len(calques)))
                 if evidence[0].is_policy:
                     state.policy = evidence[0]
             return evidence[0].is_policy

@@ -16,24 +16,41 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
-# Every scan below is linear in the text: each pattern either consumes what it looks at or fails at its
-# first character, and no pattern can backtrack over more than one line.  (The regexes used before could:
-# repeated fence markers, decreasing backtick runs and unclosed comments or link targets took seconds to
-# minutes on a few kilobytes.)  Blocks follow CommonMark: fenced and indented code, HTML blocks, link
-# reference definitions, front matter; then, in what is left, inline code, URLs, link targets and comments.
-_BLOCK_START = re.compile(
-    r"^(?:(?P<fence> {0,3}(?P<marker>`{3,}|~{3,})(?P<info>[^\n]*))"
-    r"|(?P<html> {0,3}<(?P<tag>!--|!\[CDATA\[|[?!]|/?[A-Za-z][A-Za-z0-9-]{0,20}))"
-    r"|(?P<definition> {0,3}\[[^\[\]\n]{1,999}\]:[^\n]*)"
-    r"|(?P<indented>(?: {4}| {0,3}\t)[^\n]*?\S))", re.MULTILINE)
-# Lines that may start a block; the regex engine finds a literal "\n" far faster than it tries ^ everywhere.
-_MAYBE_BLOCK = re.compile(r"\n(?=[ \t`~<\[])")
+# Blocks are CommonMark's, as markdown-it-py's block parser finds them (fenced and indented code, HTML
+# blocks, link reference definitions; front matter is read here, for CommonMark has none).  The parser costs
+# about 8 microseconds a line, so it is handed only the regions of a text that hold a line that may start
+# such a block, each from the last *reset line* before it to the first one after: a line starting with a
+# letter after a blank line, where CommonMark has closed every list and quote (only a fence or an HTML block
+# goes on, and the parse says so).  A region's long lines are cut short for the parser, since a block is
+# decided by how its lines begin.  Then, in the paragraphs and headings, inline code, URLs, link targets and
+# comments are found by the linear scans below: each pattern either consumes what it looks at or fails at its
+# first character, and none can backtrack over more than one line.  (The regexes used before could: repeated
+# fence markers, decreasing backtick runs and unclosed comments or link targets took seconds to minutes on a
+# few kilobytes.)
 _BLANK_LINE = re.compile(r"\n[ \t]*(?:\n|$)")
-_NOT_INDENTED = re.compile(r"^(?! {4}| {0,3}\t|[ \t]*$)", re.MULTILINE)
-_LIST_ITEM = re.compile(r"[ \t]{0,3}(?:[-+*]|\d{1,9}[.)])(?:[ \t]|$)")
+# A line that may start a block other than a paragraph, heading, list or quote, after any quote or list
+# marks: indented code, a fence, HTML, or a link reference definition.  (Without the leading line break for
+# the first line of a region.)
+# (Possessive: "> > > " can be split into marks and spaces in many ways, and trying them all is exponential.)
+_CANDIDATE_BODY = (r"(?:[ \t]*+(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*+"
+                   r"(?:[ \t]{4}|[ \t]*+(?:\t|`{3}|~{3}|<[A-Za-z/!?]|\[[^\]\n]{0,999}\]:))")
+_CANDIDATE = re.compile(_CANDIDATE_BODY)
+_CANDIDATE_LINE = re.compile(r"\n" + _CANDIDATE_BODY)
+# A reset line: a letter right after a blank line.
+_RESET = re.compile(r"\n\n(?=[^\W\d_])")
+_NEAR = 4096  # characters of prose between two regions below which they are parsed as one
+_KEPT = 100  # characters of a long line the parser sees; its block is decided long before
+# A line longer than that, unless it starts (after white space or quote marks) with what may open a fence,
+# an HTML block or a definition, or go on with one: a quote or parenthesis begins a definition's title.
+_LONG_LINE = re.compile(rf"^([ \t>]*[^\s`~<\[\"'(>][^\n]{{{_KEPT}}})[^\n]+", re.MULTILINE)
+_NEWLINE = re.compile(r"\n")
+_HTML_TAG = re.compile(r"[ \t>]*<(!--|!\[CDATA\[|[?!]|/?[A-Za-z][A-Za-z0-9-]{0,20})")
+# The parser's tokens that are blocks holding text: prose to lint, or code and HTML to leave quiet.
+_LEAF_BLOCKS = frozenset({"paragraph_open", "heading_open", "fence", "code_block", "html_block"})
+_PARSER: Any = None
 _FRONT_MATTER_END = {"---": re.compile(r"^(?:---|\.\.\.)[ \t]*$", re.MULTILINE),
                      "+++": re.compile(r"^\+\+\+[ \t]*$", re.MULTILINE)}
 # HTML blocks of CommonMark's kinds 1 to 6, by how they end.
@@ -93,19 +110,20 @@ def quiet_spans(text: str, state: QuietState | None = None) -> list[QuietSpan]:
     return spans
 
 
-def _carried_block(text: str, state: QuietState, quiet: list[tuple[int, int]]) -> int:
-    """Close (or continue) the block the previous chunk left open; where scanning goes on."""
+def _carried_block(text: str, state: QuietState, quiet: list[tuple[int, int]], position: int = 0) -> int:
+    """Close (or continue) the block left open before ``position`` (by the previous chunk, or the region of
+    text parsed before); where scanning goes on."""
     if state.fence is not None:
-        end = _fence_end(text, 0, *state.fence)
+        end = _fence_end(text, position, *state.fence)
         state.fence = None if end is not None else state.fence
         end = len(text) if end is None else end
     elif state.html_end is not None:
-        end = _html_end(text, 0, state.html_end)
+        end = _html_end(text, position, state.html_end)
         state.html_end = None if end is not None else state.html_end
         end = len(text) if end is None else end
     else:
-        return 0
-    quiet.append((0, end))
+        return position
+    quiet.append((position, end))
     return end
 
 
@@ -167,73 +185,143 @@ def _html_kind(tag: str, line: str) -> str | None:
 
 
 def _blocks(text: str, position: int, state: QuietState, quiet: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Quiet the code, HTML and definition blocks from ``position`` on; return the stretches of prose between."""
+    r"""Quiet the code, HTML and definition blocks from ``position`` on; return the stretches of prose between.
+
+    >>> text = "Prose.\n\n    indented code\n\n- item\n\n      code in the item\n\n[ref]: https://x.org\n"
+    >>> quiet = []
+    >>> prose = _blocks(text, 0, QuietState(), quiet)
+    >>> [text[start:end] for start, end in quiet]
+    ['    indented code\n', '      code in the item\n', '\n[ref]: https://x.org\n']
+    >>> [text[start:end].strip() for start, end in prose]
+    ['Prose.', '- item']
+    """
     prose: list[tuple[int, int]] = []
-    covered = position
-    if not any(c in text for c in "`~<[\t") and "    " not in text:
-        return [(position, len(text))]
-    for match in _block_starts(text, position):
-        start = match.start()
-        if start < covered:
-            continue
-        end: int | None
-        if match.group("fence") is not None:
-            marker = match.group("marker")
-            if marker[0] == "`" and "`" in match.group("info"):
-                continue  # inline code, not a fence
-            end = _fence_end(text, match.end(), marker[0], len(marker))
-            if end is None:
-                state.fence, end = (marker[0], len(marker)), len(text)
-        elif match.group("html") is not None:
-            line = text[start:_line_end(text, start)]
-            kind = _html_kind(match.group("tag"), line)
-            if kind is None:
-                continue
-            end = _html_end(text, start + line.index("<") + 1, kind)
-            if end is None:
-                state.html_end, end = kind, len(text)
-        elif match.group("definition") is not None:
-            end = match.end()
-        else:
-            if not _starts_indented_code(text, start):
-                continue
-            found = _NOT_INDENTED.search(text, match.end())
-            end = len(text) if found is None else found.start()
-        prose.append((covered, start))
-        quiet.append((start, end))
-        covered = end
-    prose.append((covered, len(text)))
+    while position < len(text):
+        candidate = _next_candidate(text, position)
+        if candidate < 0:
+            prose.append((position, len(text)))
+            break
+        start = _last_reset(text, position, candidate)
+        end = _region_end(text, candidate)
+        # A parse has a cost of its own: a candidate near the region's end joins it.
+        following = _next_candidate(text, end) if end < len(text) else -1
+        while 0 <= following < end + _NEAR:
+            end = _region_end(text, following)
+            following = _next_candidate(text, end) if end < len(text) else -1
+        if start > position:
+            prose.append((position, start))
+        prose += _region_blocks(text, start, end, state, quiet)
+        # A fence or HTML block still open at the region's end goes on past reset lines: close it here.
+        position = _carried_block(text, state, quiet, end) if end < len(text) else end
     return prose
 
 
-def _block_starts(text: str, position: int) -> Iterator[re.Match[str]]:
-    """What ``_BLOCK_START.finditer`` would find from ``position`` (a line start), trying only likely lines."""
-    if position == 0 or text[position - 1] == "\n":
-        match = _BLOCK_START.match(text, position)
-        if match:
-            yield match
-    for line in _MAYBE_BLOCK.finditer(text, max(0, position - 1)):
-        if line.end() > position:
-            match = _BLOCK_START.match(text, line.end())
-            if match:
-                yield match
+def _next_candidate(text: str, position: int) -> int:
+    """Where the first line at or after ``position`` that may start a block begins; -1 if none does."""
+    if (position == 0 or text[position - 1] == "\n") and _CANDIDATE.match(text, position):
+        return position
+    line = _CANDIDATE_LINE.search(text, position)
+    return -1 if line is None else line.start() + 1
 
 
-def _starts_indented_code(text: str, start: int) -> bool:
-    """Whether an indented line at ``start`` begins indented code: after a blank line, and not in a list."""
-    if start == 0:
-        return True
-    previous_end = start - 1  # the newline ending the previous line
-    previous_start = text.rfind("\n", 0, previous_end) + 1
-    if text[previous_start:previous_end].strip():
-        return False  # a paragraph's continuation line
-    while previous_start > 0:  # back over the blank lines to the last line with text
-        previous_end = previous_start - 1
-        previous_start = text.rfind("\n", 0, previous_end) + 1
-        line = text[previous_start:previous_end]
-        if line.strip():
-            return not (line[:1] in " \t" or _LIST_ITEM.match(line))  # list content is indented too
-    return True
+def _region_end(text: str, candidate: int) -> int:
+    """The first reset line after the line at ``candidate``, or the end of the text."""
+    reset = _RESET.search(text, candidate)
+    return reset.end() if reset else len(text)
+
+
+def _last_reset(text: str, low: int, high: int) -> int:
+    """The last reset line starting in ``[low, high]``, else ``low``."""
+    blank = text.rfind("\n\n", low, high + 1)
+    while blank >= 0:
+        if _RESET.match(text, blank):
+            return blank + 2
+        blank = text.rfind("\n\n", low, blank + 1)
+    return low
+
+
+def _region_blocks(text: str, position: int, limit: int, state: QuietState,
+                   quiet: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """:func:`_blocks` for ``text[position:limit]``, which starts and ends where CommonMark has no list or
+    quote open; a fence or HTML block open at ``limit`` is noted in ``state``."""
+    source = text[position:limit]
+    # The same lines, each cut to _KEPT characters unless it may start a fence, an HTML block or a definition,
+    # and with carriage returns made spaces: the parser would count a lone one as a line break.
+    skeleton = _LONG_LINE.sub(r"\1", source).replace("\r", " ")
+    starts = [0, *(m.end() for m in _NEWLINE.finditer(source))]
+    starts.append(len(source) + 1)
+
+    def offset(line: int) -> int:
+        return position + min(starts[line], len(source))
+
+    covered: list[tuple[int, int, bool]] = []  # (start, end, prose?) of every leaf block, in order
+    for token in _parser().parse(skeleton):
+        kind, where = token.type, token.map
+        if where is None or kind not in _LEAF_BLOCKS:
+            continue
+        first, last = offset(where[0]), offset(where[1])
+        if kind in ("paragraph_open", "heading_open"):
+            covered.append((first, last, True))
+        elif kind == "html_block":
+            covered.extend(_html_block(text, first, last, last >= limit, state))
+        else:
+            covered.append((first, last, False))
+            if kind == "fence" and last >= limit and not _closes(text, offset(where[1] - 1), last, token.markup):
+                state.fence = (token.markup[0], len(token.markup))
+    prose: list[tuple[int, int]] = []
+    previous = position
+    for start, end, is_prose in covered:
+        blank = start > previous and text[previous:start].isspace()
+        if start > previous and not blank:
+            quiet.append((previous, start))  # lines of no block: link reference definitions, container marks
+        if not is_prose:
+            quiet.append((start, end))
+        elif blank and prose and prose[-1][1] == previous:
+            # Paragraphs apart by blank lines: one stretch for the inline scans (code spans stop at a blank line).
+            prose[-1] = (prose[-1][0], end)
+        else:
+            prose.append((start, end))
+        previous = max(previous, end)
+    if previous < limit and not text[previous:limit].isspace():
+        quiet.append((previous, limit))
+    return prose
+
+
+def _html_block(text: str, start: int, end: int, at_end: bool, state: QuietState) -> list[tuple[int, int, bool]]:
+    """An HTML block's quiet part, and the prose after a comment on its last line (shown, so linted)."""
+    line = text[start:_line_end(text, start)]
+    tag = _HTML_TAG.match(line)
+    kind = _html_kind(tag.group(1), line) if tag else None
+    if kind == "-->":
+        opening = start + line.index("<!--")
+        close = text.find("-->", opening + 4, end)
+        if close >= 0:
+            return [(start, close + 3, False), (close + 3, end, True)]
+    if at_end and kind and not _html_ends_within(text, start + line.index("<") + 1, end, kind):
+        state.html_end = kind  # the block goes on past the parsed text
+    return [(start, end, False)]
+
+
+def _html_ends_within(text: str, start: int, end: int, kind: str) -> bool:
+    """Whether the end marker of an HTML block of ``kind`` stands in ``text[start:end]``."""
+    if kind == "</raw>":
+        return _RAW_END.search(text, start, end) is not None
+    return text.find(kind, start, end) >= 0
+
+
+def _closes(text: str, start: int, end: int, marker: str) -> bool:
+    """Whether the line ``text[start:end]`` closes a fence opened with ``marker`` (inside a quote or list too)."""
+    return re.fullmatch(rf"[ \t>]*{re.escape(marker[0])}{{{len(marker)},}}[ \t]*\n?", text[start:end]) is not None
+
+
+def _parser() -> Any:
+    """markdown-it-py's CommonMark parser, block rules only: the inline rules would parse every paragraph."""
+    global _PARSER
+    if _PARSER is None:
+        from markdown_it import MarkdownIt
+
+        _PARSER = MarkdownIt("commonmark").disable(["inline", "text_join"])
+    return _PARSER
 
 
 def _inline(text: str, start: int, end: int, quiet: list[tuple[int, int]]) -> None:

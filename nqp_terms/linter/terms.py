@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..termbase.families import inflect_verb, members
+from ..termbase.families import inflect_verb, is_irregular_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
 from .sentences import REACH, sentence_bounds
@@ -85,12 +85,15 @@ def variants(term: str, spelling: Iterable[tuple[str, str]]) -> set[str]:
 def wordings(term: Term) -> list[str]:
     """What a rendering stands for before plurals and spellings: its family's members, or the term itself.
 
-    A deprecated verb phrase (``pos: verb``) is also written with its first verb inflected, and a
-    two-word deprecated noun phrase with its first noun possessive ("bull's nose"), as MT writes them.
+    A deprecated verb phrase (``pos: verb``, or no ``pos`` and a first word that is a common irregular
+    verb, "go out") is also written with its first verb inflected, and a two-word deprecated noun phrase
+    with its first noun possessive ("bull's nose"), as MT writes them.
 
     >>> from nqp_terms.termbase.model import Term
     >>> wordings(Term(term="stick neck", status="deprecated", pos="verb"))
     ['stick neck', 'sticks neck', 'sticking neck', 'stuck neck']
+    >>> wordings(Term(term="go out", status="deprecated"))
+    ['go out', 'goes out', 'going out', 'went out', 'gone out']
     >>> wordings(Term(term="bull nose", status="deprecated"))
     ['bull nose', "bull's nose"]
     >>> wordings(Term(term="x", status="deprecated", pattern="{inner|internal} loop"))
@@ -102,11 +105,16 @@ def wordings(term: Term) -> list[str]:
     if term.is_approved:
         return found
     words = term.term.split()
-    if term.pos == "verb" and words:
+    if words and (term.pos == "verb" or (term.pos is None and len(words) > 1 and is_irregular_verb(words[0]))):
         found += [" ".join([inflect_verb(words[0], form), *words[1:]]) for form in ("s", "ing", "ed", "en")]
     elif len(words) == 2 and words[0].isalpha() and words[0].islower() and not words[0].endswith("s"):
         found.append(f"{words[0]}'s {words[1]}")
     return list(dict.fromkeys(found))
+
+
+def _listed_wordings(term: Term) -> list[str]:
+    """The wordings a rendering lists itself: its family's members, or its term."""
+    return members(term.pattern) if term.pattern is not None else [term.term]
 
 
 @dataclass(frozen=True)
@@ -119,9 +127,16 @@ class TermMatcher:
 
     @cached_property
     def matcher(self) -> Matcher[Rendering]:
+        # A wording generated for one rendering ("going out", the -ing form of "go out") that another rendering
+        # lists itself, with its own guard and examples, is left to that one.
+        listed = {rendering: {canonical(w) for w in _listed_wordings(rendering.term)} for rendering in self.renderings}
+        everywhere = set().union(*listed.values())
         grouped: dict[str, list[Rendering]] = {}
         for rendering in self.renderings:
-            forms = {form for wording in wordings(rendering.term) for form in variants(wording, self.spelling)}
+            own = listed[rendering]
+            forms = {form for wording in wordings(rendering.term)
+                     if canonical(wording) in own or canonical(wording) not in everywhere
+                     for form in variants(wording, self.spelling)}
             for form in sorted(forms):
                 grouped.setdefault(f" {form} ", []).append(rendering)
         patterns = {key: tuple(value) for key, value in grouped.items()}

@@ -3,8 +3,9 @@
 Two small jobs about hyphens, both worked out once per glossary:
 
 - :func:`join_broken_words` joins a word that typesetting or a PDF copy broke with a hyphen
-  ("mod-\\nernization", "mod- ernization") before matching, when the joined word is one the glossary
-  uses; "high-\\nquality" stays two words, since no glossary word is "highquality".
+  ("mod-\\nernization", "mod- ernization", or with the line break lost, "mod-ernization") before
+  matching, when the joined word is one the glossary uses; "high-\\nquality" stays two words, since
+  no glossary word is "highquality", and so does "co-operation", whose halves are words themselves.
 - :class:`HyphenPlan` tells whether an approved rendering that official English writes with a
   hyphen ("high-quality development") was written with a space instead, and repairs it in place.
 
@@ -13,6 +14,10 @@ Two small jobs about hyphens, both worked out once per glossary:
 'Chinese-style modernization and high-\\nquality growth'
 >>> joined.original(14), joined.original(27, end=True)
 (14, 29)
+>>> join_broken_words("Chinese-style mod-ernization", {"modernization", "style"}).text
+'Chinese-style modernization'
+>>> join_broken_words("co-operation", {"cooperation", "operation"}).text
+'co-operation'
 """
 
 from __future__ import annotations
@@ -21,15 +26,17 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..termbase.model import Term
     from .terms import Rendering
 
-# A hyphen, then a line break or spaces, then a lower-case word.  The pattern starts with the literal hyphen,
-# so the regex engine skips to each hyphen instead of trying every letter; the word before is read by hand.
-_BREAK = re.compile(r"-(?:[ \t]*\r?\n[ \t]*|[ \t]+)([a-z]+)")
+# A hyphen, then a line break, spaces or nothing, then a lower-case word.  The pattern starts with the literal
+# hyphen, so the regex engine skips to each hyphen instead of trying every letter; the word before is read by
+# hand.  (Group 1 is the gap: empty for a hyphen inside a word, "mod-ernization" as a PDF copy leaves it.)
+_BREAK = re.compile(r"-([ \t]*\r?\n[ \t]*|[ \t]+|)([a-z]+)")
 _TOKENS = re.compile(r"[\w+×]+|[^\w+×]+")
 
 
@@ -71,23 +78,37 @@ def join_broken_words(text: str, vocabulary: Collection[str] | Callable[[], Coll
     previous = 0
     total = 0
     length = 0
+    endings = _word_endings(vocabulary) if isinstance(vocabulary, frozenset) else None
     for match in _BREAK.finditer(text):
+        if endings is not None and not match.group(1) and match.group(2) not in endings:
+            continue  # most hyphens join two words ("low-carbon"): no glossary word ends with the second
         head_end = match.start()
         head_start = head_end
         while head_start > 0 and text[head_start - 1].isalpha() and head_end - head_start < 40:
             head_start -= 1
-        if head_start == head_end or (text[head_start:head_end] + match.group(1)).lower() not in vocabulary:
+        if head_start == head_end:
             continue
+        head, tail = text[head_start:head_end].lower(), match.group(2)
+        if head + tail not in vocabulary:
+            continue
+        if not match.group(1) and (tail in vocabulary or head in vocabulary):
+            continue  # "co-operation": a hyphen between words, not inside one
         pieces.append(text[previous:head_end])
         length += head_end - previous
-        total += match.start(1) - head_end
+        total += match.start(2) - head_end
         positions.append(length)
         removed.append(total)
-        previous = match.start(1)
+        previous = match.start(2)
     if not positions:
         return JoinedText(text)
     pieces.append(text[previous:])
     return JoinedText("".join(pieces), tuple(positions), tuple(removed))
+
+
+@lru_cache(maxsize=8)
+def _word_endings(vocabulary: frozenset[str]) -> frozenset[str]:
+    """Every proper ending of a vocabulary word: what the second half of a word broken by a hyphen can be."""
+    return frozenset(word[cut:] for word in vocabulary for cut in range(1, len(word)))
 
 
 @dataclass(frozen=True)

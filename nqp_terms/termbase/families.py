@@ -229,6 +229,15 @@ _IRREGULAR = {
 _VOWELS = "aeiou"
 
 
+def is_irregular_verb(word: str) -> bool:
+    """Whether ``word`` is the bare form of a verb in the table of irregular verbs ("go", "take", "stick").
+
+    >>> is_irregular_verb("go"), is_irregular_verb("Take"), is_irregular_verb("bull")
+    (True, True, False)
+    """
+    return word.lower() in _IRREGULAR
+
+
 def inflect_verb(verb: str, form: str) -> str:
     """``verb`` in ``form``: ``base``, ``s``, ``ing``, ``ed`` (simple past) or ``en`` (past participle).
 
