@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from nqp_terms import Glossary
 from nqp_terms.linter import Linter
-from nqp_terms.linter.fix import apply_fixes
+from nqp_terms.linter.fix import apply_fixes, fix_converged
 from nqp_terms.linter.matcher import canonical_view
 
 # Text built from glossary words, separators of every kind and the odd non-ASCII character,
@@ -52,9 +52,12 @@ def test_fixing_twice_is_fixing_once(linters: tuple[Linter, Linter], text: str) 
 @relaxed
 @given(texts)
 def test_a_fix_never_creates_a_new_deprecated_finding(linters: tuple[Linter, Linter], text: str) -> None:
+    # What --fix runs: a replacement that changes the context of another calque (a Title Case run broken
+    # by a lower-case suggestion, say) is withdrawn rather than applied.
     linter = linters[0]
     before = [f for f in linter.lint(text) if f.rule in ("NQP001", "NQP002")]
-    after = [f for f in linter.lint(apply_fixes(text, linter.lint(text))) if f.rule in ("NQP001", "NQP002")]
+    fixed = fix_converged(text, linter.lint(text), linter.lint).text
+    after = [f for f in linter.lint(fixed) if f.rule in ("NQP001", "NQP002")]
     assert len(after) <= len(before)
     assert not after or len(after) < len(before) or not before
 
