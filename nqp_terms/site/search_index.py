@@ -43,6 +43,8 @@ _K1 = 1.2
 _MARGIN = 1.1
 #: The most times a token is repeated: lunr's term frequency saturates (2.2 at most; 2.08 at 21 occurrences).
 _MOST_REPEATS = 20
+#: An English query that many titles match ("development") is a search, not a name: it is left to lunr.
+_MOST_ENGLISH_RIVALS = 12
 _TAG = re.compile(r"<[^>]*>")
 _HAN = re.compile(r"[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _FIELDS = ("title", "text", "tags")
@@ -142,9 +144,10 @@ class _Titles:
         counts = self.counts[page]
         total, matched = 0.0, 0
         for term in terms:
-            hits = [token for token in counts if token.startswith(term)]
+            hits = [token for token in {**counts, **extra} if token.startswith(term)]
             matched += bool(hits)
-            total += sum(self.idf[token] * _saturated(counts[token] + extra.get(token, 0)) for token in hits)
+            total += sum(self.idf.get(token, 0.0) * _saturated(counts.get(token, 0) + extra.get(token, 0))
+                         for token in hits)
         if not terms:
             return 0.0
         return total * self.boost[page] * (1 + (1 + matched / len(terms)) ** 2)
@@ -161,6 +164,7 @@ def weigh_own_terms(index: dict[str, Any], concepts: Iterable[Concept]) -> dict[
     locations = {doc["location"] for doc in docs}
     pages = {c.id: f"concepts/{c.id}/" for c in concepts if c.zh and f"concepts/{c.id}/" in locations}
     zh = {c.id: c.zh for c in concepts if c.id in pages}
+    by_id = {c.id: c for c in concepts}
     titles = _Titles(docs, pages, separator)
     queries = {cid: query_terms(zh[cid], titles.tokens, separator) for cid in pages}
     own = {cid: [t for t in titles.counts[cid] if any(t.startswith(term) for term in queries[cid])] for cid in pages}
@@ -178,6 +182,23 @@ def weigh_own_terms(index: dict[str, Any], concepts: Iterable[Concept]) -> dict[
             while titles.score(cid, terms, dict.fromkeys(own[cid], repeats)) <= best and repeats < _MOST_REPEATS:
                 repeats += 1
             extra[cid] = dict.fromkeys(own[cid], repeats) if repeats else {}
+    # English the translator types: a concept's renderings, approved or not ("bull nose" is on the page of
+    # 牛鼻子 because machine translation writes it).  Where another title wins the query ("bull" begins
+    # "bullying"), the rendering's own words are added to the hidden part until the page comes first.
+    for cid in sorted(pages):
+        english = {tuple(query_terms(t.term, titles.tokens, separator)) for t in by_id[cid].in_language("en")}
+        for terms in sorted(q for q in english if q):
+            words = [t for t in terms if t in titles.tokens]
+            rivals_here = sorted(o for o in titles.pages_matching(list(terms)) if o != cid)
+            if not words or not rivals_here or len(rivals_here) > _MOST_ENGLISH_RIVALS:
+                continue
+            best = max(titles.score(other, list(terms), extra[other]) for other in rivals_here) * _MARGIN
+            repeats = 0
+            while titles.score(cid, list(terms), {**extra[cid], **{w: extra[cid].get(w, 0) + repeats for w in words}}
+                               ) <= best and repeats < _MOST_REPEATS:
+                repeats += 1
+            if repeats:
+                extra[cid] = {**extra[cid], **{w: extra[cid].get(w, 0) + repeats for w in words}}
     out = []
     for doc in docs:
         cid = doc["location"].removeprefix("concepts/").removesuffix("/")
