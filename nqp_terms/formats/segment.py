@@ -58,11 +58,6 @@ def parse_xml(path: Path) -> Any:
     return tree
 
 
-def element_text(element: Any) -> str:
-    """All text inside an element, inline codes included, as one string."""
-    return "".join(element.itertext()) if element is not None else ""
-
-
 #: Inline codes that stand for markup of the original document (XLIFF 1.2 and 2.x, TMX): their content,
 #: if any, is native code, not text.  Paired codes that wrap text (g, pc, mrk, hi) keep their text.
 _CODES = frozenset({"x", "bx", "ex", "ph", "bpt", "ept", "it", "ut", "sub", "sc", "ec", "cp", "sm", "em"})

@@ -109,9 +109,11 @@ class Index:
         # A Chinese query that opens exactly one concept's term (稳外贸 of 稳外贸稳外资, 结构性货币政策 of
         # 结构性货币政策工具) names that term without its last words; the shorter term found inside the
         # query (外贸, 货币政策) would drop the words that make it specific.
+        containing: dict[str, list[str]] = {}  # space -> the keys holding the query (one scan of the table)
         for space, key in worded:
             if space == "zh":
-                opening = self._shortened(space, key, opening=True)
+                containing[space] = shortened_in(key, self._spaces[space], space)
+                opening = self._shortened(space, key, [k for k in containing[space] if k.startswith(key)])
                 if opening is not None:
                     return opening
         for space, key in worded:
@@ -119,19 +121,17 @@ class Index:
             if part is not None:
                 return self._resolve(query, self._entries(space, self._spaces[space][part]), "part")
         for space, key in worded:
-            shortened = self._shortened(space, key)
+            keys = containing[space] if space in containing else shortened_in(key, self._spaces[space], space)
+            shortened = self._shortened(space, key, keys)
             if shortened is not None:
                 return shortened
         return None
 
-    def _shortened(self, space: str, key: str, *, opening: bool = False) -> Match | None:
-        """The one concept whose approved terms contain the query, as "Greater Bay Area" is a shortened name.
-
-        With ``opening``, only terms that begin with the query count.
-        """
+    def _shortened(self, space: str, key: str, keys: list[str]) -> Match | None:
+        """The one concept whose approved terms are among ``keys`` (those containing the query), as "Greater
+        Bay Area" is a shortened name; ``None`` when there are none or several."""
         table = self._spaces[space]
-        entries = [e for k in shortened_in(key, table, space) if not opening or k.startswith(key)
-                   for e in self._entries(space, table[k]) if e.term.is_approved]
+        entries = [e for k in keys for e in self._entries(space, table[k]) if e.term.is_approved]
         if len({e.concept.id for e in entries}) != 1:
             return None
         return Match(entries[0].concept, entries[0].term, entries[0].language, entries[0].via, key, "shortened",

@@ -113,7 +113,7 @@ class _PatternPlan:
 
 
 def _unconditional(rendering: Rendering) -> bool:
-    """Whether ``options_allow`` accepts every hit of this rendering."""
+    """Whether :func:`~.terms.options_verdict` accepts every hit of this rendering."""
     options = rendering.term.match
     return not options.case_sensitive and options.when == "anywhere" and not options.context
 

@@ -466,20 +466,20 @@ class OutputStream:
         bytes, without decoding and encoding megabytes the workers already encoded: the parent shares
         the cores with the workers, so what it spends copying they lose.
         """
+        import io
         import shutil
 
-        with open(spool, encoding="utf-8", newline="") as handle:
-            first = handle.read(1)
+        with open(spool, "rb") as data:
+            first = data.read(4).decode("utf-8", errors="ignore")[:1]  # a character is at most four bytes
+            data.seek(len(first.encode("utf-8")))
             self.write(first)  # the head or separator, once
             raw = getattr(self.stream, "buffer", None)
             if raw is not None and (getattr(self.stream, "encoding", "") or "").lower().replace("-", "") == "utf8":
                 self.stream.flush()
-                with open(spool, "rb") as data:
-                    data.seek(len(first.encode("utf-8")))
-                    shutil.copyfileobj(data, raw, 1024 * 1024)
+                shutil.copyfileobj(data, raw, 1024 * 1024)
                 raw.flush()
             else:
-                shutil.copyfileobj(handle, self.stream, 1024 * 1024)
+                shutil.copyfileobj(io.TextIOWrapper(data, encoding="utf-8", newline=""), self.stream, 1024 * 1024)
         os.unlink(spool)
 
     def close(self) -> None:

@@ -149,11 +149,6 @@ class TermMatcher:
 LOCAL, BY_DOMAIN = "local", "domain"
 
 
-def options_allow(rendering: Rendering, text: str, start: int, end: int) -> bool:
-    """Whether the term's match options accept the hit ``text[start:end]`` on the evidence of its sentence."""
-    return options_verdict(rendering, text, start, end) is not None
-
-
 def options_verdict(rendering: Rendering, text: str, start: int, end: int,
                     is_policy: Callable[[], bool] | None = None) -> str | None:
     """:data:`LOCAL` or :data:`BY_DOMAIN` if the match options accept the hit, ``None`` if they refuse it.

@@ -187,18 +187,21 @@ def weigh_own_terms(index: dict[str, Any], concepts: Iterable[Concept]) -> dict[
     # "bullying"), the rendering's own words are added to the hidden part until the page comes first.
     for cid in sorted(pages):
         english = {tuple(query_terms(t.term, titles.tokens, separator)) for t in by_id[cid].in_language("en")}
-        for terms in sorted(q for q in english if q):
-            words = [t for t in terms if t in titles.tokens]
-            rivals_here = sorted(o for o in titles.pages_matching(list(terms)) if o != cid)
+        for query in sorted(list(q) for q in english if q):
+            words = [t for t in query if t in titles.tokens]
+            rivals_here = sorted(o for o in titles.pages_matching(query) if o != cid)
             if not words or not rivals_here or len(rivals_here) > _MOST_ENGLISH_RIVALS:
                 continue
-            best = max(titles.score(other, list(terms), extra[other]) for other in rivals_here) * _MARGIN
+            best = max(titles.score(other, query, extra[other]) for other in rivals_here) * _MARGIN
+
+            def with_words(repeats: int, cid: str = cid, words: list[str] = words) -> dict[str, int]:
+                return {**extra[cid], **{w: extra[cid].get(w, 0) + repeats for w in words}}
+
             repeats = 0
-            while titles.score(cid, list(terms), {**extra[cid], **{w: extra[cid].get(w, 0) + repeats for w in words}}
-                               ) <= best and repeats < _MOST_REPEATS:
+            while titles.score(cid, query, with_words(repeats)) <= best and repeats < _MOST_REPEATS:
                 repeats += 1
             if repeats:
-                extra[cid] = {**extra[cid], **{w: extra[cid].get(w, 0) + repeats for w in words}}
+                extra[cid] = with_words(repeats)
     out = []
     for doc in docs:
         cid = doc["location"].removeprefix("concepts/").removesuffix("/")
