@@ -14,7 +14,8 @@ The development set is text nobody on the project wrote, quoted from web pages w
 Figures printed:
 
 - recall: the share of annotated calques that a term finding (one with a concept) overlaps, and
-  the share whose overlapping finding suggests a rendering listed in ``ok`` (case-insensitive);
+  the share whose overlapping finding suggests a rendering listed in ``ok`` (case-insensitive, quotes
+  ignored), or whose wording reads as one once the finding's span is replaced by its suggestion;
 - precision: term findings on ``mt.yaml`` that overlap an annotated calque, over all term
   findings there (findings of other rules, such as punctuation, are listed apart);
 - false alarms: the share of official and of ordinary excerpts with any warning or error;
@@ -186,11 +187,32 @@ def lint_excerpts(excerpts: list[dict[str, Any]], by_page: bool, lint: Callable[
 
 
 def folded(text: str) -> str:
-    return " ".join(text.casefold().split())
+    return " ".join(text.casefold().translate(_QUOTES).split())
+
+
+_QUOTES = str.maketrans("", "", "\"“”‘’「」")
 
 
 def is_right(hit: Hit, calque: Calque) -> bool:
-    return hit.suggestion is not None and folded(hit.suggestion) in {folded(o) for o in calque.ok}
+    """The suggestion is an ``ok`` rendering, or the annotated wording with the finding's span replaced by it is
+    one ("my country's" with "my country" -> "China" reads "China's").
+
+    >>> calque = Calque("x", "my country's", "我国", ("China's",), 10, 22)
+    >>> is_right(Hit("x", "NQP001", "error", 10, 20, "my country", "woguo", "China"), calque)
+    True
+    >>> is_right(Hit("x", "NQP001", "error", 10, 20, "my country", "woguo", "our nation"), calque)
+    False
+    """
+    if hit.suggestion is None:
+        return False
+    ok = {folded(o) for o in calque.ok}
+    if folded(hit.suggestion) in ok:
+        return True
+    if calque.start <= hit.start and hit.end <= calque.end:
+        offset = hit.start - calque.start
+        replaced = calque.match[:offset] + hit.suggestion + calque.match[offset + hit.end - hit.start:]
+        return folded(replaced) in ok
+    return False
 
 
 def held_out(url: str) -> bool:
