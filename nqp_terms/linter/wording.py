@@ -138,7 +138,8 @@ def _is_heading(text: str, start: int) -> bool:
 _FIRM_NOUNS = frozenset("firm firms enterprise enterprises company companies business businesses".split())
 
 
-def _same_word(one: str, other: str) -> bool:
+def same_word(one: str, other: str) -> bool:
+    """Whether two words are the same, in any case, or both name a firm ("enterprises" after "little giant firm")."""
     one, other = one.lower(), other.lower()
     return one == other or (one in _FIRM_NOUNS and other in _FIRM_NOUNS)
 
@@ -151,11 +152,11 @@ def _without_doubled_edges(text: str, start: int, end: int, new: str) -> tuple[s
     """
     words = new.split()
     before = _WORD_BEFORE.search(text, max(0, start - 40), start)
-    if len(words) > 1 and before and _same_word(before.group(1), words[0]):
+    if len(words) > 1 and before and same_word(before.group(1), words[0]):
         new = new[len(words[0]):].lstrip()
         words = words[1:]
     after = _WORD_AFTER.match(text, end)
-    if len(words) > 1 and after and _same_word(after.group(1), words[-1]):
+    if len(words) > 1 and after and same_word(after.group(1), words[-1]):
         new = new[: len(new) - len(words[-1])].rstrip()
     return new, start, end
 

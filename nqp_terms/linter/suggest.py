@@ -1,0 +1,177 @@
+"""Which approved rendering a calque's finding suggests, fitted to the role the calque plays where it stands.
+
+The glossary names one rendering to ``use_instead`` of each calque.  That is the right advice for the
+calque standing alone, but not always a drop-in where it stands:
+
+- **the whole formula for a piece of it**: when ``use_instead`` is the concept's preferred rendering
+  (the default choice, not a deliberate one) and it is no drop-in (a noun phrase for a verb phrase, nine
+  words for three), an approved rendering of the concept that *is* one is suggested instead, and the
+  finding names the full rendering beside it ("double control": "dual control system", in full "dual
+  control system for total energy consumption and energy intensity");
+- **a modifier before a noun**: "small giant enterprises" wants "little giant", not "little giant firm
+  enterprises": a last word of the suggestion that the text already has after the calque (or a word of
+  the same kind: firm, enterprise, company) is left out, and so is a first word that the text has just
+  before it ("domestic double cycle" is not "domestic domestic circulation");
+- **a head the family marks optional**: a family ``{inner|internal} roll [competition]`` says that MT
+  writes the calque with and without its noun; without it, before another noun ("internal roll
+  phenomenon"), the suggestion drops that noun too ("involutionary");
+- **a name cut short**: a last word written with a capital is part of a name and stays; when the text
+  has it right after the calque (the "Fifteen Five" plan), the finding takes that word in instead;
+- **a quotation that ends inside the match**: ``"intra-roll" competition`` matches the rendering "intra-roll
+  competition", but the calque is the quoted word: the finding is narrowed to it and suggests the
+  rendering without the words it shares after the quote ("involutionary").
+
+Everything about a rendering is worked out once (:func:`plan`); per finding, :meth:`SuggestionPlan.fitted`
+looks only at the words right around the match, and only for renderings where something could change.
+
+>>> from nqp_terms.termbase.model import Concept, Term
+>>> firm = Concept(id="x", subject_fields=(), terms={"zh": (Term(term="小巨人企业", status="preferred", unsourced=True),),
+...     "en": (Term(term="little giant firm", status="preferred", unsourced=True),
+...            Term(term="small giant", status="deprecated", use_instead="little giant firm"))})
+>>> chosen = plan(firm.terms["en"][1], firm)
+>>> chosen.text, chosen.fitted("87 small giant enterprises", 3, 14)
+('little giant firm', (3, 14, 'little giant'))
+>>> chosen.fitted("a small giant.", 2, 13) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..termbase.families import members
+from ..termbase.model import Concept, Term
+from .wording import drop_in, same_word
+
+# Quote marks a quotation may open or close with (straight, curly, corner, guillemets).
+_OPENING = "\"'“‘「『«"
+_CLOSING = "\"'”’」』»"
+_QUOTE_INSIDE = re.compile(f"[{re.escape(_CLOSING)}]")
+_NEXT_WORD = re.compile(rf"[ \t{re.escape(_CLOSING)}]*[ \t]+[{re.escape(_OPENING)}]?([^\W\d_][\w'’-]*)"
+                        rf"|[{re.escape(_CLOSING)}]+[ \t]*([^\W\d_][\w'’-]*)")
+_PREVIOUS_WORD = re.compile(rf"([^\W\d_][\w'’-]*)[{re.escape(_CLOSING)}]?[ \t]+[{re.escape(_OPENING)}]?$")
+# Words after a noun that show the calque is the noun itself, not a modifier of the next one: function
+# words, the verbs "be", "have", "do" and the modals.  (A word ending in -ed or -ly is taken for a verb
+# or an adverb as well.)
+_NOT_A_NOUN = frozenset("""
+    a an the this that these those its it their his her our your my of in on at to for from by with as into onto
+    upon over under about between among through during within without against and or but nor so yet than then
+    is are was were be been being am has have had having do does did will would shall should can could may
+    might must which who whom whose where when while whether if because although though not also only even
+    just still already very more most less least such both either neither each every all any some no
+""".split())
+
+
+@dataclass(frozen=True)
+class SuggestionPlan:
+    """What the findings of one deprecated rendering suggest, and how the words around a match may fit it."""
+
+    #: The rendering suggested where the calque stands alone (``use_instead``, or a drop-in in its place).
+    text: str | None
+    #: Why the suggestion cannot replace the calque as it stands (a rewrite), or None for a drop-in.
+    rewrite: str | None = None
+    #: The glossary's ``use_instead`` when a shorter drop-in is suggested in its place.
+    in_full: str | None = None
+    #: The suggestion's last word, when the family also writes the calque without it ("[competition]").
+    optional_head: str | None = None
+
+    @property
+    def fits(self) -> bool:
+        """Whether :meth:`fitted` can change anything: the suggestion has two words or more."""
+        return self.text is not None and " " in self.text.strip()
+
+    def fitted(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
+        """The span and suggestion fitted to the words around ``text[start:end]``, or None if they fit as they are.
+
+        >>> quoted = SuggestionPlan("involutionary competition")
+        >>> quoted.fitted('rectify "intra-roll" competition now', 9, 32)
+        (9, 19, 'involutionary')
+        >>> SuggestionPlan("domestic circulation").fitted("the domestic double cycle", 13, 25)
+        (13, 25, 'circulation')
+        >>> SuggestionPlan("15th Five-Year Plan").fitted('the "Fifteen Five" plan begins', 5, 17)
+        (4, 23, '15th Five-Year Plan')
+        >>> SuggestionPlan("15th Five-Year Plan").fitted('the "Fifteen Five" plan begins', 5, 23)
+        (4, 23, '15th Five-Year Plan')
+        """
+        suggestion = self.text
+        if suggestion is None:
+            return None
+        words = suggestion.split()
+        fitted_start, fitted_end = start, end
+        found = text[start:end]
+        inside = _QUOTE_INSIDE.search(found, 1, len(found) - 1)
+        if inside and start and text[start - 1] in _OPENING:
+            # A quotation that ends inside the match: the words after it belong to the sentence, not the calque.
+            outside = found[inside.end():].split()
+            shared = words[len(words) - len(outside):]
+            if outside and len(outside) < len(words) and all(same_word(a, b) for a, b in zip(outside, shared)):
+                if any(word[:1].isupper() for word in shared):  # part of a name: take the opening quote in too
+                    fitted_start -= 1
+                else:
+                    words = words[: len(words) - len(outside)]
+                    fitted_end = start + inside.start()
+        if len(words) > 1:
+            following = _NEXT_WORD.match(text, fitted_end)
+            after = following and (following.group(1) or following.group(2))
+            if after and words[-1][:1].isupper() and after.lower() == words[-1].lower():
+                # A name's last word is never cut off ("15th Five-Year" is no name): the finding takes in the
+                # word the text has after the calque, and the quotes around the calque if there are any.
+                fitted_end = following.end()
+                if fitted_start and text[fitted_start - 1] in _OPENING and _QUOTE_INSIDE.search(text, end, fitted_end):
+                    fitted_start -= 1
+            elif after and same_word(after, words[-1]):
+                words = words[:-1]
+            elif after and self.optional_head and words[-1].lower() == self.optional_head and \
+                    not found.lower().rstrip().endswith(self.optional_head) and _is_noun_like(after):
+                words = words[:-1]
+        if len(words) > 1:
+            preceding = _PREVIOUS_WORD.search(text, max(0, fitted_start - 40), fitted_start)
+            if preceding and same_word(preceding.group(1), words[0]):
+                words = words[1:]
+        fitted = " ".join(words)
+        if fitted == suggestion and (fitted_start, fitted_end) == (start, end):
+            return None
+        return fitted_start, fitted_end, fitted
+
+
+def _is_noun_like(word: str) -> bool:
+    lower = word.lower()
+    return lower not in _NOT_A_NOUN and not lower.endswith(("ed", "ly"))
+
+
+def plan(term: Term, concept: Concept) -> SuggestionPlan:
+    """What findings of the deprecated or superseded ``term`` of ``concept`` suggest (see the module)."""
+    suggestion = term.use_instead
+    if suggestion is None:
+        return SuggestionPlan(None)
+    english = concept.in_language("en")
+    target = next((t for t in english if t.term == suggestion), None)
+    rewrite = drop_in(term, target, suggestion)
+    in_full = None
+    if rewrite and target is not None and target.status == "preferred":
+        # The preferred rendering was named by default; an approved one that fits the calque's place is better
+        # advice.  A use_instead naming an admitted rendering was chosen on purpose and is kept.
+        fitting = _drop_in_alternative(term, english, suggestion)
+        if fitting is not None:
+            suggestion, in_full, rewrite = fitting, suggestion, None
+    return SuggestionPlan(suggestion, rewrite, in_full, _optional_head(term, suggestion))
+
+
+def _drop_in_alternative(term: Term, english: tuple[Term, ...], named: str) -> str | None:
+    """The approved rendering nearest the calque's length that can replace it as it stands, sourced first."""
+    length = len(term.term.split())
+    candidates = [t for t in english if t.is_approved and t.term != named and drop_in(term, t, t.term) is None]
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda t: (not t.sources, abs(len(t.term.split()) - length)))
+    return best.term
+
+
+def _optional_head(term: Term, suggestion: str) -> str | None:
+    """The suggestion's last word, if the family writes the calque both with it and without it."""
+    if term.pattern is None or " " not in suggestion.strip():
+        return None
+    head = suggestion.split()[-1].lower()
+    endings = {member.split()[-1].lower() for member in members(term.pattern) if member.split()}
+    return head if head in endings and len(endings) > 1 else None
