@@ -200,7 +200,9 @@ class Linter:
                 named = {(plan.domain_concept[n], plan.domain_calque[n]) for n in set(numbers)}
                 calques = {concept for concept, calque in named if calque and concept}
                 terms = {concept for concept, calque in named if not calque and concept} - calques
-                evidence.append(self.domain.evidence(text, len(terms), len(calques)))
+                # A guarded calque that its own sentence confirms is as sure a sign as an unguarded one.
+                calques |= _confirmed_calques(text, reportable, places, always, payloads)
+                evidence.append(self.domain.evidence(text, len(terms - calques), len(calques)))
                 if evidence[0].is_policy:
                     state.policy = evidence[0]
             return evidence[0].is_policy
@@ -488,6 +490,30 @@ class Linter:
             kept = [finding for finding in findings if finding.rule in enabled]
         kept.sort(key=_POSITION)
         return kept
+
+
+#: How many guarded hits the domain signal looks at for local confirmation, and how many confirmed concepts
+#: it needs at most (two weigh more than the threshold): a bound for dense text, where hits are many.
+_CONFIRM_LOOKS, _CONFIRM_ENOUGH = 64, 2
+
+
+def _confirmed_calques(text: str, hits: list[tuple[int, int, int]], places: list[tuple[int, int]],
+                       always: list[Rendering | None], payloads: list[tuple[Rendering, ...]]) -> set[str]:
+    """The concepts of guarded calques among ``hits`` whose match options accept them on local evidence alone."""
+    confirmed: set[str] = set()
+    looked = 0
+    for (_, _, number), (start, end) in zip(hits, places):
+        if always[number] is not None:
+            continue  # an unguarded calque: counted already
+        looked += 1
+        if looked > _CONFIRM_LOOKS or len(confirmed) >= _CONFIRM_ENOUGH:
+            break
+        concept = next((candidate.concept.id for candidate in payloads[number]
+                        if candidate.concept.id not in confirmed and options_verdict(candidate, text, start, end)),
+                       None)
+        if concept is not None:
+            confirmed.add(concept)
+    return confirmed
 
 
 def _is_acronym(written: str) -> bool:

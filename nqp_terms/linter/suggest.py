@@ -50,7 +50,7 @@ _CLOSING = "\"'”’」』»"
 _QUOTE_INSIDE = re.compile(f"[{re.escape(_CLOSING)}]")
 _NEXT_WORD = re.compile(rf"[ \t{re.escape(_CLOSING)}]*[ \t]+[{re.escape(_OPENING)}]?([^\W\d_][\w'’-]*)"
                         rf"|[{re.escape(_CLOSING)}]+[ \t]*([^\W\d_][\w'’-]*)")
-_PREVIOUS_WORD = re.compile(rf"([^\W\d_][\w'’-]*)[{re.escape(_CLOSING)}]?[ \t]+[{re.escape(_OPENING)}]?$")
+_QUOTE_OPENS_INSIDE = re.compile(f"[{re.escape(_OPENING)}]")
 # Words after a noun that show the calque is the noun itself, not a modifier of the next one: function
 # words, the verbs "be", "have", "do" and the modals.  (A word ending in -ed or -ly is taken for a verb
 # or an adverb as well.)
@@ -78,8 +78,8 @@ class SuggestionPlan:
 
     @property
     def fits(self) -> bool:
-        """Whether :meth:`fitted` can change anything: the suggestion has two words or more."""
-        return self.text is not None and " " in self.text.strip()
+        """Whether :meth:`fitted` can change anything: there is a suggestion."""
+        return self.text is not None
 
     def fitted(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
         """The span and suggestion fitted to the words around ``text[start:end]``, or None if they fit as they are.
@@ -93,6 +93,10 @@ class SuggestionPlan:
         (4, 23, '15th Five-Year Plan')
         >>> SuggestionPlan("15th Five-Year Plan").fitted('the "Fifteen Five" plan begins', 5, 23)
         (4, 23, '15th Five-Year Plan')
+        >>> SuggestionPlan("new quality productive forces").fitted('develop "new quality" productivity now', 9, 34)
+        (8, 34, 'new quality productive forces')
+        >>> SuggestionPlan("crux").fitted('the bull “nose” of reform', 4, 14)
+        (4, 15, 'crux')
         """
         suggestion = self.text
         if suggestion is None:
@@ -101,16 +105,22 @@ class SuggestionPlan:
         fitted_start, fitted_end = start, end
         found = text[start:end]
         inside = _QUOTE_INSIDE.search(found, 1, len(found) - 1)
-        if inside and start and text[start - 1] in _OPENING:
-            # A quotation that ends inside the match: the words after it belong to the sentence, not the calque.
+        if inside and start and text[start - 1] in _OPENING and not found[inside.start() + 1].isalpha():
+            # A quotation that ends inside the match: the words after it belong to the sentence, not the calque,
+            # if the suggestion ends with them too; otherwise the fix replaces the quotation marks as well.
             outside = found[inside.end():].split()
             shared = words[len(words) - len(outside):]
-            if outside and len(outside) < len(words) and all(same_word(a, b) for a, b in zip(outside, shared)):
-                if any(word[:1].isupper() for word in shared):  # part of a name: take the opening quote in too
-                    fitted_start -= 1
-                else:
-                    words = words[: len(words) - len(outside)]
-                    fitted_end = start + inside.start()
+            if outside and len(outside) < len(words) and all(same_word(a, b) for a, b in zip(outside, shared)) \
+                    and not any(word[:1].isupper() for word in shared):  # a name's words stay together
+                words = words[: len(words) - len(outside)]
+                fitted_end = start + inside.start()
+            else:
+                fitted_start -= 1
+        elif end < len(text) and text[end] in _CLOSING and _QUOTE_OPENS_INSIDE.search(found, 1, len(found) - 1):
+            # A quotation that opens inside the match and closes right after it: the fix replaces its marks too.
+            opening = _QUOTE_OPENS_INSIDE.search(found, 1, len(found) - 1)
+            if opening and not found[opening.start() - 1].isalpha():
+                fitted_end += 1
         if len(words) > 1:
             following = _NEXT_WORD.match(text, fitted_end)
             after = following and (following.group(1) or following.group(2))
@@ -126,13 +136,27 @@ class SuggestionPlan:
                     not found.lower().rstrip().endswith(self.optional_head) and _is_noun_like(after):
                 words = words[:-1]
         if len(words) > 1:
-            preceding = _PREVIOUS_WORD.search(text, max(0, fitted_start - 40), fitted_start)
-            if preceding and same_word(preceding.group(1), words[0]):
+            preceding = _previous_word(text, fitted_start)
+            if preceding and same_word(preceding, words[0]):
                 words = words[1:]
         fitted = " ".join(words)
         if fitted == suggestion and (fitted_start, fitted_end) == (start, end):
             return None
         return fitted_start, fitted_end, fitted
+
+
+def _previous_word(text: str, start: int) -> str | None:
+    """The word before ``text[start:]``, across spaces and quotation marks, or None if a word runs into it.
+
+    >>> _previous_word("the domestic “double cycle", 14), _previous_word("co-domestic", 3)
+    ('domestic', None)
+    """
+    before = text[max(0, start - 40):start]
+    stripped = before.rstrip(" \t" + _OPENING)
+    if len(stripped) == len(before) or not stripped.strip():
+        return None  # nothing between them, or no word before
+    last = stripped.rsplit(None, 1)[-1].strip(_CLOSING + _OPENING)
+    return last if last[:1].isalpha() else None
 
 
 def _is_noun_like(word: str) -> bool:
