@@ -32,7 +32,7 @@ from .rules import RULES
 from .sentences import sentence_bounds
 from .domain import DomainSignal, Evidence
 from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
-from .suggest import SuggestionPlan, plan as suggestion_plan
+from .suggest import SuggestionPlan, might_fit, plan as suggestion_plan
 from .words import HyphenPlan, JoinedText, join_broken_words
 
 # Runs of Chinese characters with the punctuation that joins them.
@@ -240,9 +240,11 @@ class Linter:
         templates = self._templates
         for index, ((start, end), rendering) in enumerate(zip(kept_places, kept_renderings)):
             prefix, suffix, stamp, suggestion = templates.get(rendering) or self._deprecated_template(rendering)
-            fitted = suggestion.fitted(text, start, end) if suggestion is not None else None
+            found = text[start:end]
+            # Asked first, in one call: whether fitting could change anything (it rarely can).
+            fitted = suggestion.fitted(text, start, end) if suggestion is not None and \
+                might_fit(suggestion, text, start, end) else None
             if fitted is None:
-                found = text[start:end]
                 finding = stamp.at(start, end, found, prefix + found + suffix)
             else:  # the suggestion fitted to the words around the match (see .suggest)
                 start, end, fitting = fitted

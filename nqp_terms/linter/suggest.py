@@ -42,7 +42,7 @@ from dataclasses import dataclass
 
 from ..termbase.families import members
 from ..termbase.model import Concept, Term
-from .wording import drop_in, same_word
+from .wording import FIRM_NOUNS as _FIRM_NOUNS, drop_in, same_word
 
 # Quote marks a quotation may open or close with (straight, curly, corner, guillemets).
 _OPENING = "\"'“‘「『«"
@@ -51,6 +51,10 @@ _QUOTE_INSIDE = re.compile(f"[{re.escape(_CLOSING)}]")
 _NEXT_WORD = re.compile(rf"[ \t{re.escape(_CLOSING)}]*[ \t]+[{re.escape(_OPENING)}]?([^\W\d_][\w'’-]*)"
                         rf"|[{re.escape(_CLOSING)}]+[ \t]*([^\W\d_][\w'’-]*)")
 _QUOTE_OPENS_INSIDE = re.compile(f"[{re.escape(_OPENING)}]")
+_CLOSING_MARKS, _OPENING_MARKS = frozenset(_CLOSING), frozenset(_OPENING)
+# What, beside a match, leaves no word there to compare: the ends of the text, of a line or a clause.
+_ENDS = frozenset(("", "\n", ",", ".", ";", ":", "!", "?", ")", "(", "。", "，"))
+_ANY_LETTER = "abcdefghijklmnopqrstuvwxyz"
 # Words after a noun that show the calque is the noun itself, not a modifier of the next one: function
 # words, the verbs "be", "have", "do" and the modals.  (A word ending in -ed or -ly is taken for a verb
 # or an adverb as well.)
@@ -75,14 +79,37 @@ class SuggestionPlan:
     in_full: str | None = None
     #: The suggestion's last word, when the family also writes the calque without it ("[competition]").
     optional_head: str | None = None
+    #: Whether a word before or after the match can double the suggestion's first or last word: not when the
+    #: calque itself always begins (ends) with that word ("new quality productivity": "new quality productive
+    #: forces"), for then the text would double it already.
+    first_may_double: bool = True
+    last_may_double: bool = True
 
     @property
     def fits(self) -> bool:
         """Whether :meth:`fitted` can change anything: there is a suggestion."""
         return self.text is not None
 
+    def __post_init__(self) -> None:
+        # The letters a word beside a match must start (after it) or end (before it) with, in lower case, for
+        # the suggestion's edge words to matter; empty for a one-word suggestion.  Any letter after the match,
+        # for an optional head, which drops before any noun.
+        words = (self.text or "").lower().split()
+        lasts, firsts = "", ""
+        if len(words) > 1:
+            firsts = words[0][-1] if self.first_may_double else ""
+            lasts = _ANY_LETTER if self.optional_head else "" if not self.last_may_double else \
+                "".join({w[0] for w in _FIRM_NOUNS}) if words[-1] in _FIRM_NOUNS else words[-1][0]
+        #: The letters the word after (before) a match must begin (end) with for fitting to change anything:
+        #: read by the engine, which skips :meth:`fitted` for the many findings where neither is there.
+        object.__setattr__(self, "lasts", lasts)
+        object.__setattr__(self, "firsts", firsts)
+
     def fitted(self, text: str, start: int, end: int) -> tuple[int, int, str] | None:
         """The span and suggestion fitted to the words around ``text[start:end]``, or None if they fit as they are.
+
+        Most matches have no quotation mark beside them and neither edge word of the suggestion beside them
+        either: :func:`might_fit` finds that out from a few characters, and the engine asks it first.
 
         >>> quoted = SuggestionPlan("involutionary competition")
         >>> quoted.fitted('rectify "intra-roll" competition now', 9, 32)
@@ -99,7 +126,7 @@ class SuggestionPlan:
         (4, 15, 'crux')
         """
         suggestion = self.text
-        if suggestion is None:
+        if suggestion is None or not might_fit(self, text, start, end):
             return None
         words = suggestion.split()
         fitted_start, fitted_end = start, end
@@ -145,6 +172,30 @@ class SuggestionPlan:
         return fitted_start, fitted_end, fitted
 
 
+def might_fit(plan: SuggestionPlan, text: str, start: int, end: int) -> bool:
+    """Whether :meth:`SuggestionPlan.fitted` could change anything at ``text[start:end]``.
+
+    False in the common case, decided on a few characters: no quotation mark beside the match, and neither
+    word beside it begins (after it) or ends (before it) with a letter the suggestion's edge words could
+    match.  (Characters are read by index: a slice of a long text costs twice as much, and every finding
+    of dense text passes here.)
+
+    >>> might_fit(SuggestionPlan("little giant firm"), "two small giant enterprises", 4, 15)
+    True
+    >>> might_fit(SuggestionPlan("little giant firm"), "two small giant, and more", 4, 15)
+    False
+    """
+    length = len(text)
+    after = text[end] if end < length else ""
+    before = text[start - 1] if start else ""
+    if after in _CLOSING_MARKS or before in _OPENING_MARKS:
+        return True
+    lasts, firsts = plan.lasts, plan.firsts  # type: ignore[attr-defined]
+    return bool(lasts or firsts) and not (
+        (after in _ENDS or (after == " " and end + 1 < length and text[end + 1].lower() not in lasts)) and
+        (before in _ENDS or (before == " " and start > 1 and text[start - 2].lower() != firsts)))
+
+
 def _previous_word(text: str, start: int) -> str | None:
     """The word before ``text[start:]``, across spaces and quotation marks, or None if a word runs into it.
 
@@ -179,7 +230,11 @@ def plan(term: Term, concept: Concept) -> SuggestionPlan:
         fitting = _drop_in_alternative(term, english, suggestion)
         if fitting is not None:
             suggestion, in_full, rewrite = fitting, suggestion, None
-    return SuggestionPlan(suggestion, rewrite, in_full, _optional_head(term, suggestion))
+    calque = [member.lower().split() for member in (members(term.pattern) if term.pattern else [term.term])]
+    edges = suggestion.lower().split()
+    return SuggestionPlan(suggestion, rewrite, in_full, _optional_head(term, suggestion),
+                          first_may_double=not all(words[:1] == edges[:1] for words in calque),
+                          last_may_double=not all(words[-1:] == edges[-1:] for words in calque))
 
 
 def _drop_in_alternative(term: Term, english: tuple[Term, ...], named: str) -> str | None:

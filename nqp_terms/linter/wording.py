@@ -135,13 +135,13 @@ def _is_heading(text: str, start: int) -> bool:
 
 # Head nouns that say the same thing: "small giant enterprises" → "little giant enterprises", not
 # "little giant firm enterprises".
-_FIRM_NOUNS = frozenset("firm firms enterprise enterprises company companies business businesses".split())
+FIRM_NOUNS = frozenset("firm firms enterprise enterprises company companies business businesses".split())
 
 
 def same_word(one: str, other: str) -> bool:
     """Whether two words are the same, in any case, or both name a firm ("enterprises" after "little giant firm")."""
     one, other = one.lower(), other.lower()
-    return one == other or (one in _FIRM_NOUNS and other in _FIRM_NOUNS)
+    return one == other or (one in FIRM_NOUNS and other in FIRM_NOUNS)
 
 
 def _without_doubled_edges(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
