@@ -111,7 +111,8 @@ def _with_case(found: str, suggestion: str, text: str, start: int, end: int) -> 
     words = re.findall(r"[^\W\d_][\w'’-]*", found)
     title = all(w[0].isupper() for w in words if w.lower() not in _SMALL_WORDS) and (
         len(words) > 1 and (_in_title(found, text, start, end) or _in_title_case_line(text, start, end)
-                            or _is_heading(text, start) or _whole_line(text, start, end)))
+                            or _is_heading(text, start) or _whole_line(text, start, end)
+                            or _headline(text, start, end)))
     if title:
         return " ".join(w if (w.lower() in _SMALL_WORDS and i) else w[:1].upper() + w[1:]
                         for i, w in enumerate(suggestion.split()))
@@ -125,6 +126,24 @@ def _whole_line(text: str, start: int, end: int) -> bool:
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     return not re.search(r"\w", text[line_start:start] + text[end: len(text) if line_end < 0 else line_end])
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """Whether the match's line, the match included, is a short headline that capitalises every word.
+
+    (The linter's own headline test leaves the match out, so that a capitalised calque cannot make its
+    line look like a headline; here the match is already known to be in Title Case.)
+
+    >>> _headline("Develop New Quality Productivity\\n\\nText.", 8, 32), _headline("We Develop It. Then more", 3, 10)
+    (True, False)
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start: len(text) if line_end < 0 else line_end].strip()
+    if len(line) > 120 or re.search(r"[.!?;:,]\s", line) or line.endswith((".", ";", ",")):
+        return False
+    significant = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if w.lower() not in _SMALL_WORDS]
+    return len(significant) >= 2 and all(w[0].isupper() for w in significant)
 
 
 def _is_heading(text: str, start: int) -> bool:
