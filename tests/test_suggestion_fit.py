@@ -78,3 +78,11 @@ def test_fitting_changes_nothing_where_the_words_around_fit(linter: Linter) -> N
     assert (finding.match, finding.suggestion) == ("intra-roll competition", "involutionary competition")
     assert finding.message == ("“intra-roll competition” is a deprecated rendering of 内卷式竞争; "
                                "use “involutionary competition”")
+
+
+def test_a_fitted_suggestion_keeps_the_rest_of_its_advice(linter: Linter) -> None:
+    # "systems" follows, so "dual control system" loses its noun; the full formula is still named.
+    finding = only(linter, "Both double control systems are in force.")
+    assert finding.suggestion == "dual control"
+    assert finding.message.endswith("use “dual control” (in full: “dual control system for total energy "
+                                    "consumption and energy intensity”)")

@@ -249,7 +249,7 @@ class Linter:
             else:  # the suggestion fitted to the words around the match (see .suggest)
                 start, end, fitting = fitted
                 found = text[start:end]
-                finding = stamp.at(start, end, found, prefix + found + self._advice(rendering, fitting))
+                finding = stamp.at(start, end, found, prefix + found + self._advice(rendering, suggestion, fitting))
                 _set_suggestion(finding, fitting)
             if index in by_domain:
                 why = (evidence or [state.policy])[0]
@@ -325,19 +325,20 @@ class Linter:
             rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
             suggestion=chosen.text, concept=concept.id, zh=concept.zh, reason=term.reason,
             source=self._source_of(rendering, chosen.text), url=self.url(concept.id), extra=extra)
-        advice = f"; use “{chosen.text}”" if chosen.text else ""
-        if chosen.rewrite:
-            advice += f" (rewrite the phrase: {chosen.rewrite}, so --fix leaves it)"
-        if chosen.in_full:
-            advice += f" (in full: “{chosen.in_full}”)"
-        template = ("“", f"” is a {term.status} rendering of {concept.zh}{advice}", FindingTemplate(prototype),
+        template = ("“", self._advice(rendering, chosen, chosen.text), FindingTemplate(prototype),
                     chosen if chosen.fits else None)
         self._templates[rendering] = template
         return template
 
-    def _advice(self, rendering: Rendering, suggestion: str) -> str:
-        """The end of the message of a finding whose suggestion was fitted to the words around it."""
-        return f"” is a {rendering.term.status} rendering of {rendering.concept.zh}; use “{suggestion}”"
+    @staticmethod
+    def _advice(rendering: Rendering, chosen: SuggestionPlan, suggestion: str | None) -> str:
+        """The end of a finding's message: what the match is, and what to write instead."""
+        advice = f"; use “{suggestion}”" if suggestion else ""
+        if chosen.rewrite:
+            advice += f" (rewrite the phrase: {chosen.rewrite}, so --fix leaves it)"
+        if chosen.in_full:
+            advice += f" (in full: “{chosen.in_full}”)"
+        return f"” is a {rendering.term.status} rendering of {rendering.concept.zh}{advice}"
 
     def _consistency(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]],
                      state: DocumentState) -> list[Finding]:

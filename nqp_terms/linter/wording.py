@@ -158,9 +158,14 @@ FIRM_NOUNS = frozenset("firm firms enterprise enterprises company companies busi
 
 
 def same_word(one: str, other: str) -> bool:
-    """Whether two words are the same, in any case, or both name a firm ("enterprises" after "little giant firm")."""
+    """Whether two words are the same, in any case and number, or both name a firm ("enterprises" after
+    "little giant firm").
+
+    >>> same_word("Systems", "system"), same_word("enterprises", "firm"), same_word("giant", "giants'")
+    (True, True, False)
+    """
     one, other = one.lower(), other.lower()
-    return one == other or (one in FIRM_NOUNS and other in FIRM_NOUNS)
+    return one == other or singular(one) == singular(other) or (one in FIRM_NOUNS and other in FIRM_NOUNS)
 
 
 def _without_doubled_edges(text: str, start: int, end: int, new: str) -> tuple[str, int, int]:
