@@ -42,6 +42,9 @@ def only(linter: Linter, text: str):  # type: ignore[no-untyped-def]
     # A quotation ending inside the match: the calque is what is quoted.
     ('Comprehensive Rectification Of "intra-roll" Competition', "intra-roll", "involutionary",
      'Comprehensive Rectification Of "involutionary" Competition'),
+    # The suggestion's first word right before the match: the finding takes it in, and the word is written once.
+    ("We must unblock the domestic big cycle.", "domestic big cycle", "domestic circulation",
+     "We must unblock the domestic circulation."),
     # A name keeps its last word: the finding takes in the word after the quotation instead.
     ('the successful initiation of the "Fifteen Five" plan.', '"Fifteen Five" plan', "15th Five-Year Plan",
      "the successful initiation of the 15th Five-Year Plan."),

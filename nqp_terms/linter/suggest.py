@@ -10,8 +10,9 @@ calque standing alone, but not always a drop-in where it stands:
   control system for total energy consumption and energy intensity");
 - **a modifier before a noun**: "small giant enterprises" wants "little giant", not "little giant firm
   enterprises": a last word of the suggestion that the text already has after the calque (or a word of
-  the same kind: firm, enterprise, company) is left out, and so is a first word that the text has just
-  before it ("domestic double cycle" is not "domestic domestic circulation");
+  the same kind: firm, enterprise, company) is left out; a first word that the text has just before it
+  is taken into the finding instead ("domestic double cycle": "domestic circulation", not "domestic
+  domestic circulation"), so that the suggestion stays the glossary's rendering;
 - **a head the family marks optional**: a family ``{inner|internal} roll [competition]`` says that MT
   writes the calque with and without its noun; without it, before another noun ("internal roll
   phenomenon"), the suggestion drops that noun too ("involutionary");
@@ -115,7 +116,7 @@ class SuggestionPlan:
         >>> quoted.fitted('rectify "intra-roll" competition now', 9, 32)
         (9, 19, 'involutionary')
         >>> SuggestionPlan("domestic circulation").fitted("the domestic double cycle", 13, 25)
-        (13, 25, 'circulation')
+        (4, 25, 'domestic circulation')
         >>> SuggestionPlan("15th Five-Year Plan").fitted('the "Fifteen Five" plan begins', 5, 17)
         (4, 23, '15th Five-Year Plan')
         >>> SuggestionPlan("15th Five-Year Plan").fitted('the "Fifteen Five" plan begins', 5, 23)
@@ -163,9 +164,11 @@ class SuggestionPlan:
                     not found.lower().rstrip().endswith(self.optional_head) and _is_noun_like(after):
                 words = words[:-1]
         if len(words) > 1:
+            # The text has the suggestion's first word right before the match: the finding takes it in, so that
+            # the suggestion stays the glossary's rendering and the fix writes the word once.
             preceding = _previous_word(text, fitted_start)
-            if preceding and same_word(preceding, words[0]):
-                words = words[1:]
+            if preceding and same_word(preceding[0], words[0]):
+                fitted_start = preceding[1]
         fitted = " ".join(words)
         if fitted == suggestion and (fitted_start, fitted_end) == (start, end):
             return None
@@ -196,18 +199,23 @@ def might_fit(plan: SuggestionPlan, text: str, start: int, end: int) -> bool:
         (before in _ENDS or (before == " " and start > 1 and text[start - 2].lower() != firsts)))
 
 
-def _previous_word(text: str, start: int) -> str | None:
-    """The word before ``text[start:]``, across spaces and quotation marks, or None if a word runs into it.
+def _previous_word(text: str, start: int) -> tuple[str, int] | None:
+    """The word before ``text[start:]`` and where it starts, across spaces and quotation marks, or None if
+    a word runs into it.
 
     >>> _previous_word("the domestic “double cycle", 14), _previous_word("co-domestic", 3)
-    ('domestic', None)
+    (('domestic', 4), None)
     """
-    before = text[max(0, start - 40):start]
+    offset = max(0, start - 40)
+    before = text[offset:start]
     stripped = before.rstrip(" \t" + _OPENING)
     if len(stripped) == len(before) or not stripped.strip():
         return None  # nothing between them, or no word before
-    last = stripped.rsplit(None, 1)[-1].strip(_CLOSING + _OPENING)
-    return last if last[:1].isalpha() else None
+    last = stripped.rsplit(None, 1)[-1]
+    word = last.strip(_CLOSING + _OPENING)
+    if not word[:1].isalpha() or not last.endswith(word):
+        return None  # a closing quotation mark after it: the word belongs to something else
+    return word, offset + len(stripped) - len(word)
 
 
 def _is_noun_like(word: str) -> bool:
