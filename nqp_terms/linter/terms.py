@@ -39,11 +39,25 @@ class Rendering:
         return self.term.is_approved
 
 
+# Nouns in -man whose plural is -mans, and nouns in -men that are singular.
+_MANS = frozenset("human humans german germans roman romans shaman talisman caiman ottoman oman".split())
+_SINGULAR_MEN = frozenset("specimen abdomen omen regimen stamen acumen".split())
+
+
 def _inflections(word: str) -> set[str]:
+    """The head noun's other number ("craftsman": "craftsmen", as MT writes the plural of 工匠).
+
+    >>> sorted(_inflections("craftsman")), sorted(_inflections("craftsmen")), sorted(_inflections("human"))
+    (['craftsmen'], ['craftsman'], ['humans'])
+    """
     if len(word) <= 3 or not word.isalpha():
         return set()
     forms = set()
-    if word.endswith("ies"):
+    if word.endswith("man") and word not in _MANS:
+        forms.add(word[:-3] + "men")
+    elif word.endswith("men") and word not in _SINGULAR_MEN:
+        forms.add(word[:-3] + "man")
+    elif word.endswith("ies"):
         forms.add(word[:-3] + "y")
     elif word.endswith(("sses", "xes", "ches", "shes")):
         forms.add(word[:-2])
