@@ -25,6 +25,7 @@ def shipped() -> Linter:
     ("Entity economy first, then the rest.", "Real economy first, then the rest."),  # a sentence starts here
     ("WE BUILD THE ENTITY ECONOMY.", "WE BUILD THE REAL ECONOMY."),
     ("# Build The Entity Economy\n", "# Build The Real Economy\n"),  # Title Case in a heading
+    ("Build The Entity Economy\n\nText.", "Build The Real Economy\n\nText."),  # a headline line without "#"
     ("It is an entity economy.", "It is a real economy."),  # the article agrees
     ("China has a guaranteed housing plan.", "China has an affordable housing plan."),
     ("They built an Entity Economy Zone.", "They built a Real Economy Zone."),  # Title Case in a title

@@ -53,6 +53,21 @@ def test_a_calque_weighs_more_than_an_approved_term_as_evidence_of_policy_writin
         linter, "They are unveiling the list and taking command. Provincial exports grew in my country.")
 
 
+def test_one_calque_alone_makes_a_document_policy_writing(glossary: nqp_terms.Glossary) -> None:
+    assert ("woguo", "my country") in concepts(linter := Linter(glossary),
+                                               "They are unveiling the list and taking command in my country.")
+    assert concepts(linter, "They are unveiling the new album in my country.") == []
+
+
+def test_a_guarded_calque_its_own_sentence_confirms_is_evidence_of_policy_writing(
+        glossary: nqp_terms.Glossary) -> None:
+    """"stuck neck" beside "core technologies" is a calque; on its own, after a night's sleep, it is not."""
+    linter = Linter(glossary)
+    assert concepts(linter, "The stuck neck in core technologies must be solved. Output grew in my country.") == \
+        [("qia-bozi", "stuck neck"), ("woguo", "my country")]
+    assert concepts(linter, "He woke up with a stuck neck. Nothing beats the air of my country.") == []
+
+
 def test_a_one_word_approved_rendering_is_no_evidence_of_policy_writing(glossary: nqp_terms.Glossary) -> None:
     """"China" is everyday English: a travel note naming it and Beijing does not read as policy writing."""
     assert concepts(Linter(glossary), "I flew from my country to China and on to Beijing.") == []

@@ -9,9 +9,10 @@ reads the document once and weighs three kinds of evidence:
 - **glossary terms**: distinct concepts the document names with an approved rendering of two words
   or more ("new quality productive forces", "high-quality development"); a one-word rendering
   ("China", "crux", "workers") is everyday English and says nothing;
-- **calques**: distinct concepts the document names with a calque that needs no guard ("bull nose",
-  "new quality productivity").  Nobody writes those but a translator from Chinese, so each weighs
-  :data:`CALQUE_WEIGHT`;
+- **calques**: distinct concepts the document names with a calque that needs no guard ("new quality
+  productivity", "entity economy"), or with a guarded one that a context word in its own sentence
+  confirms ("stuck neck" beside "key technologies").  Nobody writes those but a translator from
+  Chinese, so each weighs :data:`CALQUE_WEIGHT`: one of them reaches the default threshold alone;
 - **cue words**: distinct words, names and set phrases of Chinese policy writing: Party and state
   bodies ("the CPC Central Committee", "State Council"), Chinese provinces and cities, plans and
   campaigns ("five-year plan", "reform and opening up", "since the founding of New China"), and the
@@ -87,8 +88,9 @@ _WORD_CHAR = re.compile(r"[\w-]")
 
 _INSTITUTIONS = frozenset(" ".join(name.lower().replace("-", " ").split()) for name in INSTITUTIONS)
 
-#: What one calque counts for, against one approved term or cue word (see the module's docstring).
-CALQUE_WEIGHT = 2
+#: What one calque counts for, against one approved term or cue word (see the module's docstring): as much
+#: as the default threshold, for a calque is a translation from Chinese by definition.
+CALQUE_WEIGHT = 3
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,7 @@ from .rules import RULES
 from .sentences import sentence_bounds
 from .domain import DomainSignal, Evidence
 from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
-from .wording import drop_in
+from .suggest import SuggestionPlan, might_fit, plan as suggestion_plan
 from .words import HyphenPlan, JoinedText, join_broken_words
 
 # Runs of Chinese characters with the punctuation that joins them.
@@ -126,7 +126,7 @@ class Linter:
         self.config = config or LintConfig()
         self.engine = engine
         # What findings of one rendering or concept share, made on first use.
-        self._templates: dict[Rendering, tuple[str, str, FindingTemplate]] = {}
+        self._templates: dict[Rendering, tuple[str, str, FindingTemplate, SuggestionPlan | None]] = {}
         self._inconsistent: dict[str, FindingTemplate] = {}
         self._agrees: dict[tuple[int, str], bool] = {}  # see _consistency
         self.domain = DomainSignal(**self.config.domain)
@@ -200,7 +200,9 @@ class Linter:
                 named = {(plan.domain_concept[n], plan.domain_calque[n]) for n in set(numbers)}
                 calques = {concept for concept, calque in named if calque and concept}
                 terms = {concept for concept, calque in named if not calque and concept} - calques
-                evidence.append(self.domain.evidence(text, len(terms), len(calques)))
+                # A guarded calque that its own sentence confirms is as sure a sign as an unguarded one.
+                calques |= _confirmed_calques(text, reportable, places, always, payloads)
+                evidence.append(self.domain.evidence(text, len(terms - calques), len(calques)))
                 if evidence[0].is_policy:
                     state.policy = evidence[0]
             return evidence[0].is_policy
@@ -237,9 +239,18 @@ class Linter:
 
         templates = self._templates
         for index, ((start, end), rendering) in enumerate(zip(kept_places, kept_renderings)):
+            prefix, suffix, stamp, suggestion = templates.get(rendering) or self._deprecated_template(rendering)
             found = text[start:end]
-            prefix, suffix, stamp = templates.get(rendering) or self._deprecated_template(rendering)
-            finding = stamp.at(start, end, found, prefix + found + suffix)
+            # Asked first, in one call: whether fitting could change anything (it rarely can).
+            fitted = suggestion.fitted(text, start, end) if suggestion is not None and \
+                might_fit(suggestion, text, start, end) else None
+            if fitted is None:
+                finding = stamp.at(start, end, found, prefix + found + suffix)
+            else:  # the suggestion fitted to the words around the match (see .suggest)
+                start, end, fitting = fitted
+                found = text[start:end]
+                finding = stamp.at(start, end, found, prefix + found + self._advice(rendering, suggestion, fitting))
+                _set_suggestion(finding, fitting)
             if index in by_domain:
                 why = (evidence or [state.policy])[0]
                 assert why is not None
@@ -298,26 +309,36 @@ class Linter:
         return self._plans.pattern_plan(_PatternPlan, lambda: _PatternPlan(terms.matcher.payloads,
                                                                            list(terms.matcher.patterns)))
 
-    def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate]:
+    def _deprecated_template(self, rendering: Rendering) -> tuple[str, str, FindingTemplate, SuggestionPlan | None]:
         """What every finding of one deprecated rendering shares, computed once: message around the match."""
         term, concept = rendering.term, rendering.concept
         code = "NQP001" if term.status == "deprecated" else "NQP002"
         # What the fix needs to write the suggestion into the text: the rendering the match stands for, and
         # whether the suggestion can replace it as it stands (worked out once, here, not per finding).
-        target = next((t for t in concept.in_language("en") if t.term == term.use_instead), None)
-        rewrite = drop_in(term, target, term.use_instead) if term.use_instead else None
+        chosen = suggestion_plan(term, concept)
         extra: dict[str, object] = {"rendering": term.pattern or term.term}
-        if rewrite:
-            extra["rewrite"] = rewrite
+        if chosen.rewrite:
+            extra["rewrite"] = chosen.rewrite
+        if chosen.in_full:
+            extra["in_full"] = chosen.in_full
         prototype = Finding(
             rule=code, severity=self.config.severity_of(code), start=0, end=0, match="", message="",
-            suggestion=term.use_instead, concept=concept.id, zh=concept.zh, reason=term.reason,
-            source=self._source_of(rendering, term.use_instead), url=self.url(concept.id), extra=extra)
-        advice = f"; use “{term.use_instead}”" + (f" (rewrite the phrase: {rewrite}, so --fix leaves it)"
-                                                  if rewrite else "")
-        template = "“", f"” is a {term.status} rendering of {concept.zh}{advice}", FindingTemplate(prototype)
+            suggestion=chosen.text, concept=concept.id, zh=concept.zh, reason=term.reason,
+            source=self._source_of(rendering, chosen.text), url=self.url(concept.id), extra=extra)
+        template = ("“", self._advice(rendering, chosen, chosen.text), FindingTemplate(prototype),
+                    chosen if chosen.fits else None)
         self._templates[rendering] = template
         return template
+
+    @staticmethod
+    def _advice(rendering: Rendering, chosen: SuggestionPlan, suggestion: str | None) -> str:
+        """The end of a finding's message: what the match is, and what to write instead."""
+        advice = f"; use “{suggestion}”" if suggestion else ""
+        if chosen.rewrite:
+            advice += f" (rewrite the phrase: {chosen.rewrite}, so --fix leaves it)"
+        if chosen.in_full:
+            advice += f" (in full: “{chosen.in_full}”)"
+        return f"” is a {rendering.term.status} rendering of {rendering.concept.zh}{advice}"
 
     def _consistency(self, text: str, view: CanonicalView, approved: list[tuple[int, int, int]],
                      state: DocumentState) -> list[Finding]:
@@ -474,6 +495,30 @@ class Linter:
         return kept
 
 
+#: How many guarded hits the domain signal looks at for local confirmation, and how many confirmed concepts
+#: it needs at most (two weigh more than the threshold): a bound for dense text, where hits are many.
+_CONFIRM_LOOKS, _CONFIRM_ENOUGH = 64, 2
+
+
+def _confirmed_calques(text: str, hits: list[tuple[int, int, int]], places: list[tuple[int, int]],
+                       always: list[Rendering | None], payloads: list[tuple[Rendering, ...]]) -> set[str]:
+    """The concepts of guarded calques among ``hits`` whose match options accept them on local evidence alone."""
+    confirmed: set[str] = set()
+    looked = 0
+    for (_, _, number), (start, end) in zip(hits, places):
+        if always[number] is not None:
+            continue  # an unguarded calque: counted already
+        looked += 1
+        if looked > _CONFIRM_LOOKS or len(confirmed) >= _CONFIRM_ENOUGH:
+            break
+        concept = next((candidate.concept.id for candidate in payloads[number]
+                        if candidate.concept.id not in confirmed and options_verdict(candidate, text, start, end)),
+                       None)
+        if concept is not None:
+            confirmed.add(concept)
+    return confirmed
+
+
 def _is_acronym(written: str) -> bool:
     """An acronym ("BRI", "SMEs") says nothing about which full rendering a document uses."""
     letters = written.rstrip("s")
@@ -507,6 +552,11 @@ def _moved_back(finding: Finding, joined: JoinedText, text: str) -> Finding:
     if "fix" in extra and joined.spans_join(finding.start, finding.end):
         extra = {k: v for k, v in extra.items() if k != "fix"}  # its edits were made on the joined word
     return replace(finding, start=start, end=end, match=text[start:end], extra=extra)
+
+
+def _set_suggestion(finding: Finding, suggestion: str) -> None:
+    """Give a finding just stamped from a template the suggestion fitted to its place."""
+    object.__setattr__(finding, "suggestion", suggestion)
 
 
 def _set_message(finding: Finding, message: str) -> None:

@@ -39,16 +39,27 @@ class Rendering:
         return self.term.is_approved
 
 
-def _inflections(word: str) -> set[str]:
-    """The other number of a head noun, as the matcher adds it.
+# Nouns in -man whose plural is -mans, and nouns in -men that are singular.
+_MANS = frozenset("human humans german germans roman romans shaman talisman caiman ottoman oman".split())
+_SINGULAR_MEN = frozenset("specimen abdomen omen regimen stamen acumen".split())
 
-    >>> sorted(_inflections("industry")), sorted(_inflections("craftsmen")), sorted(_inflections("consortium"))
-    (['industries'], ['craftsman', 'craftsmens'], ['consortia', 'consortiums'])
+
+def _inflections(word: str) -> set[str]:
+    """The head noun's other number ("craftsman": "craftsmen", as MT writes the plural of 工匠).
+
+    >>> sorted(_inflections("craftsman")), sorted(_inflections("craftsmen")), sorted(_inflections("human"))
+    (['craftsmen'], ['craftsman'], ['humans'])
+    >>> sorted(_inflections("industry")), sorted(_inflections("consortium")), sorted(_inflections("consortia"))
+    (['industries'], ['consortia', 'consortiums'], ['consortias', 'consortium'])
     """
     if len(word) <= 3 or not word.isalpha():
         return set()
     forms = set()
-    if word.endswith("ies"):
+    if word.endswith("man") and word not in _MANS:
+        forms.add(word[:-3] + "men")
+    elif word.endswith("men") and word not in _SINGULAR_MEN:
+        forms.add(word[:-3] + "man")
+    elif word.endswith("ies"):
         forms.add(word[:-3] + "y")
     elif word.endswith(("sses", "xes", "ches", "shes")):
         forms.add(word[:-2])
@@ -61,13 +72,12 @@ def _inflections(word: str) -> set[str]:
             forms.add(word[:-1] + "ies")
         else:
             forms.add(word + "s")
-    # Irregular plurals of policy English: "craftsman"/"craftsmen", "consortium"/"consortia".  A form no one
-    # writes ("humen", "Germen") costs one more pattern and matches nothing, so the rule needs no exceptions.
-    for singular_end, plural_end in (("man", "men"), ("ium", "ia")):
-        if word.endswith(singular_end):
-            forms.add(word[: -len(singular_end)] + plural_end)
-        elif word.endswith(plural_end) and len(word) >= 7:  # not "media" or "India"
-            forms.add(word[: -len(plural_end)] + singular_end)
+    # Latin plurals of policy English ("innovation consortia").  A form no one writes costs one more pattern
+    # and matches nothing; short words are left alone ("media", "India").
+    if word.endswith("ium"):
+        forms.add(word[:-3] + "ia")
+    elif word.endswith("ia") and len(word) >= 7:
+        forms.add(word[:-2] + "ium")
     return forms
 
 
