@@ -185,7 +185,7 @@ def main(argv: list[str] | None = None) -> int:
     api: Any = nqp_terms
     if args.glossary:
         paths = [args.glossary] if args.no_shipped else [str(REPO / "glossary"), args.glossary]
-        api = nqp_terms.Glossary.from_paths(paths)
+        api = nqp_terms.Glossary.from_paths(*paths)
     verdicts = [judge(api, item) for item in load_probe(args.probe)]
     summary = summarise(verdicts)
     if args.json:

@@ -131,3 +131,23 @@ def seed_terms() -> list[str]:
 def test_every_term_of_the_seed_article_is_in_the_glossary(chinese: str) -> None:
     concept = shipped().lookup(chinese).concept
     assert concept.en and concept.zh
+
+
+# Words spelt -ize in official English that British-spelling text writes -ise: only these suffixes, since a
+# blanket rule would respell "advise" or "size".  Matching "rural revitalisation" needs the pair listed.
+_IZE_WORD = re.compile(r"\b([a-z]+)iz(?:e|ed|es|ing|ation|ations)\b")
+_NOT_IZE = {"s", "downs", "overs", "pr", "se", "caps"}  # size, prize, seize... are spelt with z everywhere
+
+
+def test_every_ize_word_of_the_glossary_has_its_british_spelling_listed() -> None:
+    listed = {american for _, american in shipped().data.spelling_variants}
+    ize_words = {match.group() for concept in shipped() for term in concept.terms.get("en", ())
+                 for match in _IZE_WORD.finditer((term.term or "").lower()) if match.group(1) not in _NOT_IZE}
+    missing = sorted(ize_words - listed)
+    assert not missing, f"add [-ise form, -ize form] rows to glossary/spelling-variants.yaml for: {missing}"
+
+
+def test_british_spelling_finds_the_concept_official_english_spells_with_z() -> None:
+    assert shipped().get("ecological civilisation").concept.id == \
+        shipped().get("ecological civilization").concept.id
+    assert shipped().get("Rural Revitalisation").concept.id == "xiangcun-zhenxing"

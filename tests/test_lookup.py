@@ -60,6 +60,12 @@ def test_british_and_american_spellings_find_the_same_concept(glossary: Glossary
     assert glossary.lookup("modernised industrial system").concept.id == "xiandaihua-chanye-tixi"
 
 
+def test_latin_plurals_find_the_singular_term() -> None:
+    import nqp_terms
+
+    assert nqp_terms.get("Innovation Consortia").concept.id == nqp_terms.get("innovation consortium").concept.id
+
+
 def test_lookup_forms_find_the_concept(glossary: Glossary) -> None:
     assert glossary.lookup("高品质发展").concept.id == "gaozhiliang-fazhan"
 

@@ -44,12 +44,24 @@ _SEPARATORS = re.compile(r"[^\w'+×]+|_")
 _POSSESSIVE = re.compile(r"'s?\b|'")
 
 
+# Plurals the suffix rules below get wrong, as policy English uses them ("innovation consortia").
+_IRREGULAR_PLURALS = {
+    "consortia": "consortium", "criteria": "criterion", "phenomena": "phenomenon", "indices": "index",
+    "analyses": "analysis", "crises": "crisis", "hypotheses": "hypothesis", "syntheses": "synthesis",
+    "women": "woman", "men": "man", "children": "child", "curricula": "curriculum", "strata": "stratum",
+}
+
+
 def singular(word: str) -> str:
     """A crude English singular, applied alike to terms and queries.
 
     >>> [singular(w) for w in ["forces", "industries", "processes", "boxes", "means", "gas", "analysis"]]
     ['force', 'industry', 'process', 'box', 'mean', 'gas', 'analysis']
+    >>> [singular(w) for w in ["consortia", "consortiums", "analyses", "women"]]
+    ['consortium', 'consortium', 'analysis', 'woman']
     """
+    if word in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[word]
     if len(word) <= 3 or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
