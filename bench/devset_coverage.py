@@ -24,7 +24,8 @@ Each Chinese term is asked as a user asks it:
   ``get(rendering)`` must land on the same concept through an approved term, or
   the rendering must equal one of the concept's approved terms once folded (case,
   punctuation, articles and a crude stem removed), or one must be a run of words
-  inside the other keeping at least 70% of it (a leading verb more or less).
+  inside the other keeping at least 70% of it (a leading verb more or less), or the two must have the
+  same content words in another order ("modernize China's system" ~ "modernization of China's system").
   An item whose page showed no English (``en: []``) is answered but not judged;
   the acceptable share is given over the items that carry renderings and over
   all items.
@@ -81,7 +82,7 @@ def _approved_english(concept: nqp_terms.Concept) -> list[str]:
 def _stem(word: str) -> str:
     """A crude stem, applied to both sides, so that verb and plural forms compare equal
     ("consolidating" ~ "consolidate", "programs" ~ "program")."""
-    for ending in ("ing", "ed", "es", "s", "e"):
+    for ending in ("ations", "ation", "ing", "ed", "es", "s", "e"):
         if word.endswith(ending) and len(word) - len(ending) >= 4:
             return word[: -len(ending)]
     return word
@@ -107,12 +108,30 @@ def _same_rendering(page: str, offered: str) -> bool:
     a, b = _fold(page), _fold(offered)
     if not a or not b:
         return False
-    if a == b:
+    if a == b or _content_words(a) == _content_words(b) != []:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
     if len(short) / len(long_) < 0.7:
         return False
     return any(long_[i:i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+_FUNCTION_WORDS = frozenset({"of", "and", "for", "in", "on", "to", "with", "by", "at", "its", "their"})
+
+
+def _content_words(words: list[str]) -> list[str]:
+    """The folded words without function words, sorted: the same words in another order compare equal
+    ("international high-standard economic and trade rules" ~ "high-standard international economic and
+    trade rules"; "modernize China's system" ~ "modernization of China's system").
+
+    >>> _same_rendering("international high-standard rules", "high-standard international rules")
+    True
+    >>> _same_rendering("modernize China's system", "modernization of China's system")
+    True
+    >>> _same_rendering("rules of trade", "trade rules for services")
+    False
+    """
+    return sorted(w for w in words if w not in _FUNCTION_WORDS)
 
 
 def rendering_is_offered(api: Any, concept: nqp_terms.Concept, rendering: str) -> bool:

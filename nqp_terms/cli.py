@@ -228,7 +228,7 @@ def cmd_stats(args: argparse.Namespace, glossary: Glossary, ui: Messages) -> Exi
     print()
     print(_("Concepts by subject field:"))
     for field_id, count in report.concepts_by_subject_field.items():
-        name = glossary.subject_fields[field_id].zh if ui.locale.language == "zh" else glossary.subject_fields[field_id].en
+        name = glossary.subject_fields[field_id].zh if ui.language == "zh" else glossary.subject_fields[field_id].en
         print(f"  {count:5d}  {name}")
     print()
     print(_("Terms by language and status:"))
@@ -291,7 +291,7 @@ def cmd_lint(args: argparse.Namespace, ui: Messages) -> ExitStatus:
     output = OutputFormat(args.format, pretty=args.pretty, version=_version() if args.format == "sarif" else "")
     # Findings in another interface language are told in it, which the streamed path (templated serialisation)
     # does not do: they take the path that holds each file's findings.
-    translating = ui.locale.language != "en"
+    translating = ui.language != "en"
     if not (args.fix or args.diff or translating):
         return _lint_streamed(args, spec, files, missing, output, config.fail_on, ui)
     errors = bool(missing)
@@ -382,7 +382,7 @@ def _lint_status(errors: bool, counts: dict[str, int], fail_on: str) -> ExitStat
 
 def _told(message: str, ui: Messages) -> str:
     """A finding's message in the interface language."""
-    if ui.locale.language == "en":
+    if ui.language == "en":
         return message
     from .linter.messages import translate
 
@@ -451,7 +451,7 @@ def cmd_check(args: argparse.Namespace, ui: Messages) -> ExitStatus:
             for unit in check_segments(checker, segments, skipped, errors="replace"):
                 result = unit.result
                 if result.findings:
-                    told = result.findings if ui.locale.language == "en" else \
+                    told = result.findings if ui.language == "en" else \
                         [replace(f, message=_told(f.message, ui)) for f in result.findings]
                     writer.findings(told, name, unit.segment.line)
                     if threshold is not None and any(SeverityLevel[f.severity] >= threshold for f in result.findings):

@@ -17,17 +17,30 @@ the locale names and tags.
 from __future__ import annotations
 
 import gettext
+import os
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from babel import Locale, UnknownLocaleError
-from babel.core import default_locale
+if TYPE_CHECKING:
+    from babel import Locale
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "nqp_terms"
-#: Interface languages with a catalog, as Babel locales.
-SUPPORTED = {"en": Locale("en"), "zh": Locale("zh", script="Hans")}
+#: Interface languages with a catalog.
+LANGUAGES = ("en", "zh")
+# Where the user's locale is read from, in the order gettext and Babel read it.
+_LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
+
+
+@cache
+def supported_locales() -> dict[str, Locale]:
+    """The interface languages as Babel locales.  Babel is imported here, not with the module: a run in
+    English needs no locale data, and importing Babel is a noticeable part of the command line's start-up."""
+    from babel import Locale
+
+    return {"en": Locale("en"), "zh": Locale("zh", script="Hans")}
 
 
 def parse_language(tag: str) -> Locale:
@@ -35,11 +48,26 @@ def parse_language(tag: str) -> Locale:
 
     Raises ``ValueError`` for a tag Babel does not know.
     """
+    from babel import Locale, UnknownLocaleError
+
     cleaned = tag.split(".")[0].split("@")[0]
     try:
         return Locale.parse(cleaned.replace("-", "_"))
     except (UnknownLocaleError, ValueError) as error:
         raise ValueError(f"unknown language tag {tag!r}") from error
+
+
+def interface_language(tag: str | None) -> str:
+    """``"zh"`` for a Chinese tag or locale name, else ``"en"``; ``None`` reads the user's locale.
+
+    >>> [interface_language(t) for t in ("zh", "zh-CN", "zh_Hant.UTF-8", "en_GB", "C", "fr", "")]
+    ['zh', 'zh', 'zh', 'en', 'en', 'en', 'en']
+    """
+    if tag is None:
+        tag = next((os.environ[name] for name in _LOCALE_VARIABLES if os.environ.get(name)), "")
+        tag = tag.split(":")[0]  # LANGUAGE may list several, best first
+    primary = tag.split(".")[0].split("@")[0].replace("-", "_").split("_")[0]
+    return "zh" if primary.lower() == "zh" else "en"
 
 
 @cache
@@ -56,21 +84,19 @@ def _catalog(locale_name: str) -> gettext.NullTranslations:
 class Messages:
     """Translated messages and names for one interface language."""
 
-    locale: Locale
+    language: str  #: ``"en"`` or ``"zh"``
     translations: gettext.NullTranslations
 
     @classmethod
     def for_language(cls, tag: str | None = None) -> Messages:
         """The interface for ``tag``, or for the user's locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG)."""
-        if tag is None:
-            tag = default_locale(("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")) or "en"
-        try:
-            wanted = parse_language(tag)
-        except ValueError:
-            wanted = SUPPORTED["en"]
-        locale = SUPPORTED["zh"] if wanted.language == "zh" else SUPPORTED["en"]
-        name = "zh_Hans" if locale.language == "zh" else "en"
-        return cls(locale, _catalog(name) if name != "en" else gettext.NullTranslations())
+        language = interface_language(tag)
+        return cls(language, _catalog("zh_Hans") if language == "zh" else gettext.NullTranslations())
+
+    @cached_property
+    def locale(self) -> Locale:
+        """The interface language as a Babel locale."""
+        return supported_locales()[self.language]
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message)

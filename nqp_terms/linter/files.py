@@ -11,7 +11,6 @@ and mode are kept.  One pass reaches a fixed point (:func:`~.fix.fix_converged`)
 
 from __future__ import annotations
 
-import difflib
 import os
 import re
 import sys
@@ -289,6 +288,8 @@ def write_fixed(result: FileResult, *, force: bool = False) -> str | None:
 def unified_diff(result: FileResult) -> str:
     if result.fixed_text is None or result.original_text is None or result.fixed_text == result.original_text:
         return ""
+    import difflib  # only --diff needs it: not paid at every start-up
+
     return "".join(difflib.unified_diff(
         result.original_text.splitlines(keepends=True), result.fixed_text.splitlines(keepends=True),
         fromfile=f"a/{result.path}", tofile=f"b/{result.path}"))
