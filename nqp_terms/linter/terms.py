@@ -40,6 +40,11 @@ class Rendering:
 
 
 def _inflections(word: str) -> set[str]:
+    """The other number of a head noun, as the matcher adds it.
+
+    >>> sorted(_inflections("industry")), sorted(_inflections("craftsmen")), sorted(_inflections("consortium"))
+    (['industries'], ['craftsman', 'craftsmens'], ['consortia', 'consortiums'])
+    """
     if len(word) <= 3 or not word.isalpha():
         return set()
     forms = set()
@@ -56,6 +61,13 @@ def _inflections(word: str) -> set[str]:
             forms.add(word[:-1] + "ies")
         else:
             forms.add(word + "s")
+    # Irregular plurals of policy English: "craftsman"/"craftsmen", "consortium"/"consortia".  A form no one
+    # writes ("humen", "Germen") costs one more pattern and matches nothing, so the rule needs no exceptions.
+    for singular_end, plural_end in (("man", "men"), ("ium", "ia")):
+        if word.endswith(singular_end):
+            forms.add(word[: -len(singular_end)] + plural_end)
+        elif word.endswith(plural_end) and len(word) >= 7:  # not "media" or "India"
+            forms.add(word[: -len(plural_end)] + singular_end)
     return forms
 
 
