@@ -28,7 +28,8 @@ from nqp_terms.checker.bilingual import Checker  # noqa: E402
 from nqp_terms.corpus.output import RunExists  # noqa: E402
 from nqp_terms.corpus.partitions import InputError, plan_partitions  # noqa: E402
 from nqp_terms.corpus.progress import Progress  # noqa: E402
-from nqp_terms.corpus.readers import Fields  # noqa: E402
+from nqp_terms.corpus import work  # noqa: E402
+from nqp_terms.corpus.readers import Fields, _jsonl_columns, read_columns, read_documents  # noqa: E402
 from nqp_terms.corpus.run import _partition, run_corpus  # noqa: E402
 from nqp_terms.corpus.tables import read_table  # noqa: E402
 from nqp_terms.corpus.work import Job  # noqa: E402
@@ -110,6 +111,60 @@ def test_the_linter_is_built_once_per_worker_process(seed_jsonl: Path) -> None:
     assert sorted(o.number for o in outputs) == [p.number for p in partitions]
     assert {o.pid for o in outputs} - {os.getpid()}  # the work ran in worker processes
     assert {o.builds for o in outputs} == {1}  # each process built its linter once, for all its partitions
+
+
+def test_findings_are_the_same_however_many_wait_to_become_columns(seed_jsonl: Path, tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    # A partition's findings are copied into columns a few thousand at a time; here every few findings.
+    monkeypatch.setattr(work, "_CHUNK", 3)
+    run_corpus([str(seed_jsonl)], tmp_path / "out", fields=Fields(id="id"), jobs=1)
+    assert finding_rows(tmp_path / "out") == expected_rows([(f"p{n}", line) for n, line in enumerate(seed_lines())])
+
+
+JSON_LINES = [
+    '{"id": "a", "text": "We Go out and grasp the Bull nose.", "day": "2025-01-02", "zh": "走出去"}',
+    '{"id": 7, "text": "A number as the id, no date.", "day": null, "zh": "牛鼻子"}',
+    '{"text": "No id: the file and line name it.", "day": "2025-02-03T10:00", "zh": "新质生产力"}',
+    '{"id": "b", "text": 12, "zh": null}',
+]
+
+
+@pytest.mark.parametrize("content, read_whole", [
+    ("\n".join(JSON_LINES) + "\n", True),
+    ("\n".join(JSON_LINES), True),  # no line break at the end
+    ("\r\n".join(JSON_LINES) + "\r\n", False),  # Windows line ends
+    ("\n\n".join(JSON_LINES) + "\n", False),  # blank lines
+    ("  " + "\n  ".join(JSON_LINES) + "\n", False),  # indented lines
+    ("\ufeff" + "\n".join(JSON_LINES) + "\n", False),  # a byte order mark
+], ids=["common", "no final break", "crlf", "blank lines", "indented", "bom"])
+def test_json_lines_read_as_columns_are_the_documents_the_line_reader_gives(content: str, read_whole: bool,
+                                                                              tmp_path: Path) -> None:
+    path = tmp_path / "mt.jsonl"
+    path.write_text(content, encoding="utf-8")
+    for fields, bilingual in ((Fields(id="id", date="day"), False), (Fields(), False),
+                              (Fields(source="zh", target="text", id="id"), True)):
+        for partition in plan_partitions([str(path)], partition_bytes=150):
+            columns = read_columns(partition, fields, bilingual=bilingual)
+            documents = list(read_documents(partition, fields, bilingual=bilingual))  # line by line
+            assert (columns.ids, columns.texts, columns.dates) == \
+                ([d.id for d in documents], [d.text for d in documents], [d.date for d in documents])
+            assert columns.sources == ([d.source for d in documents] if bilingual else [])
+            if partition.number == 0:  # the common shape is read in one go; the others are left to the line reader
+                assert (_jsonl_columns(partition, fields, bilingual) is not None) == read_whole
+    whole = read_columns(plan_partitions([str(path)])[0], Fields(id="id", date="day"))
+    line_without_id = content[:content.index("No id")].count("\n") + 1  # blank lines count
+    assert whole.ids == ["a", "7", f"mt.jsonl:{line_without_id}", "b"]
+    assert whole.texts[3] == "12" and whole.dates[:3] == ["2025-01-02", None, "2025-02-03T10:00"]
+
+
+def test_a_malformed_json_line_is_named_by_its_number(tmp_path: Path) -> None:
+    path = tmp_path / "mt.jsonl"
+    path.write_text("\n".join([JSON_LINES[0], JSON_LINES[1], '{"text": "cut short', JSON_LINES[2]]) + "\n")
+    with pytest.raises(InputError, match=r"mt.jsonl:3: not a JSON line"):
+        run_corpus([str(path)], tmp_path / "out", jobs=1)
+    path.write_text("\n".join([JSON_LINES[0], '["a list"]']) + "\n")
+    with pytest.raises(InputError, match=r"mt.jsonl:2: expected an object"):
+        run_corpus([str(path)], tmp_path / "out", jobs=1, fresh=True)
 
 
 def test_parquet_csv_tsv_and_text_directories_are_read(tmp_path: Path) -> None:

@@ -28,16 +28,34 @@ def _schemas() -> tuple[Any, Any]:
     return findings, documents
 
 
-def findings_table(columns: dict[str, list[Any]]) -> Any:
+def partition_tables(where: str, findings: dict[str, list[Any]], owners: list[int],
+                     documents: dict[str, list[Any]]) -> tuple[Any, Any]:
+    """A partition's findings table and documents table, from their columns (``where``: the input).
+
+    ``owners`` gives each finding's document, by its index in ``documents``; a finding's
+    ``document`` and ``date`` are taken from there, once the documents' columns are Arrow arrays.
+
+    >>> found, documents = partition_tables(
+    ...     "mt.jsonl", {"rule": ["NQP001"], "severity": ["error"], "start": [3], "end": [9], "match": ["Go out"],
+    ...                  "suggestion": ["go global"], "concept": ["zou-chuqu"]}, [1],
+    ...     {"document": ["a", "b"], "date": [None, "2025-01-02"], "characters": [5, 12], "findings": [0, 1],
+    ...      "errors": [0, 1], "warnings": [0, 0], "terms_found": [None, None], "terms_approved": [None, None],
+    ...      "accuracy": [None, None]})
+    >>> found.select(["input", "document", "date", "match"]).to_pylist()
+    [{'input': 'mt.jsonl', 'document': 'b', 'date': '2025-01-02', 'match': 'Go out'}]
+    >>> documents.column("input").to_pylist()
+    ['mt.jsonl', 'mt.jsonl']
+    """
     import pyarrow as pa
 
-    return pa.Table.from_pydict(columns, schema=_schemas()[0])
-
-
-def documents_table(columns: dict[str, list[Any]]) -> Any:
-    import pyarrow as pa
-
-    return pa.Table.from_pydict(columns, schema=_schemas()[1])
+    finding_schema, document_schema = _schemas()
+    table_of_documents = pa.Table.from_pydict({"input": pa.repeat(pa.scalar(where, pa.string()), len(documents["document"])),
+                                               **documents}, schema=document_schema)
+    rows = pa.array(owners, pa.int64())
+    columns = {**findings, "input": pa.repeat(pa.scalar(where, pa.string()), len(owners)),
+               "document": table_of_documents.column("document").take(rows),
+               "date": table_of_documents.column("date").take(rows)}
+    return pa.Table.from_pydict(columns, schema=finding_schema), table_of_documents
 
 
 def to_parquet(table: Any) -> bytes:

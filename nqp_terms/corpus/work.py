@@ -15,12 +15,13 @@ import gc
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import chain, repeat
 from operator import attrgetter
 from typing import Any
 
 from ..linter.files import LinterSpec
 from .partitions import Partition
-from .readers import Document, Fields, read_documents
+from .readers import DocumentColumns, Fields, read_columns
 
 #: The linters and checkers this process built, with the job each is for: (mode, spec), tool, builds.
 #: A Dask worker outlives a run, so it keeps the last few, and a run does not rebuild what it finds here.
@@ -89,68 +90,89 @@ def run_partition(job: Job, partition: Partition) -> PartitionOutput:
 
 
 def _run_partition(job: Job, partition: Partition) -> PartitionOutput:
-    from .tables import documents_table, findings_table, to_parquet
+    from .tables import partition_tables, to_parquet
 
     tool, builds = tool_for(job)
-    batch = _Batch()
-    documents = read_documents(partition, job.fields, bilingual=job.mode == "check")
+    documents = read_columns(partition, job.fields, bilingual=job.mode == "check")
+    batch = _Batch(documents)
     if job.mode == "check":
-        for document in documents:
-            _check_document(tool, document, batch)
+        for index in range(len(documents)):
+            _check_document(tool, index, batch)
     else:
-        # The loop the linter's time is measured against: one call per document, the rest in bulk below.
-        lint, found_all, owners, lengths = tool.lint, batch.findings, batch.owner, batch.found
-        for index, document in enumerate(documents):
-            found = lint(document.text)
-            batch.documents.append(document)
-            lengths.append(len(found))
-            if found:
-                found_all += found
-                owners += [index] * len(found)
+        _lint_documents(tool, documents.texts, batch)
     counts = batch.tally()
     counts["bytes"] = partition.size
-    return PartitionOutput(partition.number, to_parquet(findings_table(batch.finding_columns(partition.input))),
-                           to_parquet(documents_table(batch.document_columns(partition.input))), counts,
+    findings, table_of_documents = partition_tables(partition.input, batch.finding_columns(), batch.owners(),
+                                                    batch.document_columns())
+    return PartitionOutput(partition.number, to_parquet(findings), to_parquet(table_of_documents), counts,
                            os.getpid(), builds)
 
 
+#: The fields of a finding that become columns of the findings table, each with its getter.
 _FIELDS = {name: attrgetter(name) for name in ("rule", "severity", "start", "end", "match", "suggestion", "concept")}
+#: How many findings wait to be copied into the columns: few enough to be still in the processor's cache.
+_CHUNK = 4096
+
+
+def _lint_documents(linter: Any, texts: list[str], batch: _Batch) -> None:
+    """Lint each text into ``batch``: the loop the linter's own time is measured against.
+
+    Per document, only the call and a count; per finding, a list extension.  The findings'
+    fields are copied into columns a few thousand findings at a time, while they are fresh, and
+    the findings are let go: each is a dictionary of seventeen fields, and a partition's worth of
+    them cost more to keep than to copy (they made the process larger, and the linter slower).
+    """
+    lengths, waiting, add = batch.found, [], batch.add
+    for found in map(linter.lint, texts):
+        lengths.append(len(found))
+        if found:
+            waiting += found
+            if len(waiting) >= _CHUNK:
+                add(waiting)
+                waiting = []
+    add(waiting)
 
 
 class _Batch:
-    """A partition's documents and findings as they are made, turned into columns and counts at the end.
+    """A partition's documents, and their findings as columns, turned into tables and counts at the end.
 
-    Per finding only a list extension happens in the loop; the columns and the counts are built in one
-    pass each (``map``, ``Counter``), which costs a fraction of counting finding by finding.
+    Per finding only list extensions happen (``map`` over a field's getter); the counts are made in
+    one pass each (``Counter``), which costs a fraction of counting finding by finding.
     """
 
-    def __init__(self) -> None:
-        self.documents: list[Document] = []
-        self.findings: list[Any] = []
-        self.owner: list[int] = []  # for each finding, the index of its document
+    def __init__(self, documents: DocumentColumns) -> None:
+        self.documents = documents
+        self.columns: dict[str, list[Any]] = {name: [] for name in _FIELDS}  # the findings, field by field
         self.found: list[int] = []  # for each document, its number of findings
         self.terms_found: list[int | None] = []  # check: for each document
         self.terms_approved: list[int | None] = []
         self.terms: dict[str, list[int]] = {}  # check: concept -> [in the source, approved, wrong, missing]
 
-    def finding_columns(self, where: str) -> dict[str, list[Any]]:
-        columns = {name: list(map(getter, self.findings)) for name, getter in _FIELDS.items()}
-        ids = [document.id for document in self.documents]
-        dates = [document.date for document in self.documents]
-        columns["input"] = [where] * len(self.findings)
-        columns["document"] = list(map(ids.__getitem__, self.owner))
-        columns["date"] = list(map(dates.__getitem__, self.owner))
-        return columns
+    def add(self, findings: list[Any]) -> None:
+        """Copy the fields of ``findings`` (of the documents just counted in ``found``) into the columns."""
+        for name, getter in _FIELDS.items():
+            self.columns[name] += map(getter, findings)
 
-    def document_columns(self, where: str) -> dict[str, list[Any]]:
-        by_severity = Counter(zip(self.owner, map(_FIELDS["severity"], self.findings)))
+    def owners(self) -> list[int]:
+        """For each finding, the index of its document (documents are in order, and so are their findings)."""
+        return list(chain.from_iterable(map(repeat, range(len(self.found)), self.found)))
+
+    def finding_columns(self) -> dict[str, list[Any]]:
+        return self.columns
+
+    def document_columns(self) -> dict[str, list[Any]]:
         count = len(self.documents)
+        errors, warnings = [0] * count, [0] * count
+        for (index, severity), n in Counter(zip(self.owners(), self.columns["severity"])).items():
+            if severity == "error":
+                errors[index] = n
+            elif severity == "warning":
+                warnings[index] = n
         check = bool(self.terms_found)
         return {
-            "input": [where] * count, "document": [d.id for d in self.documents],
-            "date": [d.date for d in self.documents], "characters": [len(d.text) for d in self.documents],
-            "findings": self.found, "errors": [by_severity[i, "error"] for i in range(count)],
-            "warnings": [by_severity[i, "warning"] for i in range(count)],
+            "document": self.documents.ids, "date": self.documents.dates,
+            "characters": list(map(len, self.documents.texts)), "findings": self.found, "errors": errors,
+            "warnings": warnings,
             "terms_found": self.terms_found if check else [None] * count,
             "terms_approved": self.terms_approved if check else [None] * count,
             "accuracy": [a / f if f else None for f, a in zip(self.terms_found, self.terms_approved)] if check
@@ -158,44 +180,44 @@ class _Batch:
 
     def tally(self) -> dict[str, Any]:
         counts = new_tally()
-        rules = list(map(_FIELDS["rule"], self.findings))
-        concepts = list(map(_FIELDS["concept"], self.findings))
+        rules, concepts = self.columns["rule"], self.columns["concept"]
+        characters = list(map(len, self.documents.texts))
         counts.update(
-            partitions=1, documents=len(self.documents), characters=sum(len(d.text) for d in self.documents),
-            findings=len(self.findings), rules=dict(Counter(rules)),
-            severities=dict(Counter(map(_FIELDS["severity"], self.findings))),
+            partitions=1, documents=len(self.documents), characters=sum(characters), findings=len(rules),
+            rules=dict(Counter(rules)), severities=dict(Counter(self.columns["severity"])),
             concepts=dict(Counter(c for c in concepts if c)),
             findings_per_document={str(n): k for n, k in Counter(self.found).items()}, terms=self.terms)
         for (concept, rule), n in Counter((c, r) for c, r in zip(concepts, rules) if c).items():
             counts["concept_rules"].setdefault(concept, {})[rule] = n
-        found = [f or 0 for f in self.terms_found]
+        found = [f or 0 for f in self.terms_found]  # check only: empty for lint
         approved = [a or 0 for a in self.terms_approved]
         counts["terms_found"], counts["terms_approved"] = sum(found), sum(approved)
         counts["accuracy_per_document"] = {str(decile): n for decile, n in Counter(
             min(10, int(10 * a / f)) for f, a in zip(found, approved) if f).items()}
-        for index, document in enumerate(self.documents):
-            if document.date:
-                day = counts["dates"].setdefault(document.date[:10], [0, 0, 0, 0, 0])
+        days = counts["dates"]
+        for date, findings, terms, right, size in zip(self.documents.dates, self.found, found or repeat(0),
+                                                      approved or repeat(0), characters):
+            if date:
+                day = days.setdefault(date[:10], [0, 0, 0, 0, 0])
                 day[0] += 1
-                day[1] += self.found[index]
-                day[2] += found[index] if found else 0
-                day[3] += approved[index] if approved else 0
-                day[4] += len(document.text)
+                day[1] += findings
+                day[2] += terms
+                day[3] += right
+                day[4] += size
         return counts
 
 
-def _check_document(checker: Any, document: Document, batch: _Batch) -> None:
-    result = checker.check(document.source, document.text, segment=document.id)
+def _check_document(checker: Any, index: int, batch: _Batch) -> None:
+    documents = batch.documents
+    source = documents.sources[index]
+    result = checker.check(source, documents.texts[index], segment=documents.ids[index])
     found = result.findings
-    index = len(batch.documents)
-    batch.documents.append(document)
-    batch.findings += found
-    batch.owner += [index] * len(found)
+    batch.add(found)
     batch.found.append(len(found))
     batch.terms_found.append(result.terms_found)
     batch.terms_approved.append(result.terms_approved)
     # Per concept: how often the source named it, and how often the target had it wrong or not at all.
-    for concept, _, _ in checker.source_concepts(document.source):
+    for concept, _, _ in checker.source_concepts(source):
         batch.terms.setdefault(concept.id, [0, 0, 0, 0])[0] += 1
     for finding in found:
         if finding.concept and finding.rule in ("NQP101", "NQP102"):
