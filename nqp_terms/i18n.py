@@ -28,8 +28,6 @@ if TYPE_CHECKING:
 
 LOCALE_DIR = Path(__file__).parent / "locale"
 DOMAIN = "nqp_terms"
-#: Interface languages with a catalog.
-LANGUAGES = ("en", "zh")
 # Where the user's locale is read from, in the order gettext and Babel read it.
 _LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
