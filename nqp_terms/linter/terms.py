@@ -19,7 +19,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..termbase.families import inflect_verb, is_irregular_verb, members
 from ..termbase.model import Concept, Term
 from .matcher import Matcher, PurePythonMatcher, canonical
 from .sentences import REACH, sentence_bounds
@@ -121,6 +120,9 @@ def wordings(term: Term) -> list[str]:
     >>> wordings(Term(term="x", status="deprecated", pattern="{inner|internal} loop"))
     ['inner loop', 'internal loop']
     """
+    # Families and verb forms are needed only when the patterns are built, not by a run from the plan cache.
+    from ..termbase.families import inflect_verb, is_irregular_verb, members
+
     if term.pattern is not None:
         return members(term.pattern)
     found = [term.term]
@@ -136,6 +138,8 @@ def wordings(term: Term) -> list[str]:
 
 def _listed_wordings(term: Term) -> list[str]:
     """The wordings a rendering lists itself: its family's members, or its term."""
+    from ..termbase.families import members
+
     return members(term.pattern) if term.pattern is not None else [term.term]
 
 
