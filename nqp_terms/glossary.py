@@ -179,7 +179,7 @@ class _ConceptsById(Mapping[str, Concept]):
 #: its lookup keys): a cache written by other code is not trusted.
 _CACHED_CODE = ("termbase/model.py", "termbase/validation.py", "termbase/checks.py", "termbase/layout.py",
                 "termbase/load.py", "termbase/cache.py", "text/pinyin.py", "text/hanzi.py", "text/keys.py",
-                "text/normalize.py", "index/tables.py")
+                "text/plurals.py", "text/normalize.py", "index/tables.py")
 
 
 @dataclass(frozen=True)
