@@ -156,7 +156,8 @@ def test_generated_mixes_of_segments(texts: list[str]) -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(EDGES + WORDS + [" ", "\n", "x", "]", "[", "(", "~", "<", "w", "h", "t", "p"]),
+@given(st.lists(st.sampled_from(EDGES + WORDS + [" ", "\n", "\r", "x", "]", "[", "(", ")", "~", "<", ">", "!", "-",
+                                                 "+", "*", "1.", "w", "h", "t", "p", "s", ":", "/", ".", "`", "="]),
                 max_size=30).map("".join))
 def test_a_text_without_markup_marks_has_no_quiet_spans(text: str) -> None:
     # The engine asks may_be_quiet before parsing a text's Markdown: a "no" must be right.

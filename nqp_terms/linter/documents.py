@@ -98,21 +98,5 @@ class JoinedDocuments:
         document ``d`` has ``canonical_starts[cuts[d]:cuts[d + 1]]``."""
         return [0, *map(partial(bisect_left, canonical_starts), self.boundaries), len(canonical_starts)]
 
-    def holding(self, needles: Sequence[str]) -> set[int]:
-        """The documents that hold one of ``needles`` (strings the separator does not hold).
-
-        >>> sorted(JoinedDocuments.join(["a `b`", "c", "d <e", "f`"]).holding(["`", "<"]))
-        [0, 2, 3]
-        """
-        found: set[int] = set()
-        find = self.text.find
-        for needle in needles:
-            position = find(needle)
-            while position >= 0:
-                document = self.document_of(position)
-                found.add(document)
-                position = find(needle, self.ends[document])  # on to the next document
-        return found
-
     def text_of(self, document: int) -> str:
         return self.text[self.starts[document]:self.ends[document]]

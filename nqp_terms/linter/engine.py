@@ -27,7 +27,7 @@ from ..text.pinyin import HAN
 from .config import LintConfig
 from .documents import JoinedDocuments, SEPARATOR_WORD
 from .finding import Finding, FindingTemplate
-from .markup import FRONT_MATTER_MARKS, QUIET_MARKS, QuietIndex, QuietState, may_be_quiet, quiet_spans
+from .markup import QuietIndex, QuietState, may_be_quiet, quiet_spans
 from .matcher import CanonicalView, canonical_view
 from .plan import PlanCache
 from .rules import RULES
@@ -586,13 +586,9 @@ class Linter:
             document = documents.document_of(finding.start)
             _shift(finding, starts[document])
             found[document].append(finding)
-        marked: set[int] | None = None  # the documents that may have quiet spans (see markup.may_be_quiet)
         for document, kept in enumerate(found):
-            if kept:
-                if marked is None:
-                    marked = documents.holding(QUIET_MARKS)
-                if document in marked or texts[document].startswith(FRONT_MATTER_MARKS):
-                    found[document] = _not_quiet(kept, QuietIndex(quiet_spans(texts[document])), enabled)
+            if kept and may_be_quiet(texts[document]):
+                found[document] = _not_quiet(kept, QuietIndex(quiet_spans(texts[document])), enabled)
         return found
 
     def _lint(self, text: str, state: DocumentState, carried: bool = False) -> list[Finding]:
