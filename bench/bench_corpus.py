@@ -19,8 +19,8 @@ Floors (issue 15):
   CPU time on 9 MB), its start-up included, as a command's is.  The command lints the file as one
   document, a call of the linter per megabyte.  The linter alone is measured too, in this process with
   no reading or writing, two ways: a call of ``Linter.lint`` per segment (where the linter's fixed cost
-  per call is most of the time on segments this short), and ``Linter.lint_many``, which joins a few
-  hundred segments into one pass and gives each its own findings, as a corpus run calls it;
+  per call is most of the time on segments this short), and ``Linter.lint_many``, which joins dozens of
+  segments into one pass and gives each its own findings, as a corpus run calls it;
 - ``--jobs 2`` >= 1.7x ``--jobs 1`` (wall);
 - a Dask LocalCluster of two one-thread worker processes within 1.5x of ``--jobs 2`` (wall);
 - peak memory flat (within 20%) from a tenth of the size to the full size.

@@ -114,14 +114,14 @@ _FIELDS = {name: attrgetter(name) for name in ("rule", "severity", "start", "end
 _CHUNK = 4096
 
 
-#: How many texts are handed to the linter at once (it joins short ones into texts of about 64 KB).
+#: How many texts are handed to the linter at once (it joins short ones into texts of about 16 KB).
 _TEXTS_AT_ONCE = 1024
 
 
 def _lint_documents(linter: Any, texts: list[str], batch: _Batch) -> None:
     """Lint each text into ``batch``: the loop the linter's own time is measured against.
 
-    The linter lints a few hundred short texts in one pass (``Linter.lint_many``), each with its
+    The linter lints dozens of short texts in one pass (``Linter.lint_many``), each with its
     own findings.  Per document, only a count; per finding, a list extension.  The findings'
     fields are copied into columns a few thousand findings at a time, while they are fresh, and
     the findings are let go: each is a dictionary of seventeen fields, and a partition's worth of

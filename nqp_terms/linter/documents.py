@@ -3,7 +3,7 @@
 A corpus of MT segments holds millions of texts of a few hundred characters.  Linting one costs a
 fixed part (the canonical view, one call of the automaton, sorting and mapping its hits, the lists
 the rules build) that on such a segment was two thirds of the time.  :meth:`Linter.lint_many
-<nqp_terms.linter.engine.Linter.lint_many>` pays it once for a few hundred segments: it joins them
+<nqp_terms.linter.engine.Linter.lint_many>` pays it once for a few dozen segments: it joins them
 into one text with a separator between each two, lints that text once, and gives each finding back
 to its segment, at the segment's offsets.
 
