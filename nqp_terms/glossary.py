@@ -153,8 +153,12 @@ class _ConceptsById(Mapping[str, Concept]):
 
     def __init__(self, concepts: Sequence[Concept]):
         self._concepts = concepts
-        ids = getattr(concepts, "ids", None) or [c.id for c in concepts]
-        self._numbers = {concept_id: number for number, concept_id in enumerate(ids)}
+
+    @cached_property
+    def _numbers(self) -> dict[str, int]:
+        """Each concept's number by id, made when first asked for (a lint of a small file may never ask)."""
+        ids = getattr(self._concepts, "ids", None) or [c.id for c in self._concepts]
+        return dict(zip(ids, range(len(ids))))
 
     def __getitem__(self, concept_id: str) -> Concept:
         return self._concepts[self._numbers[concept_id]]
@@ -175,7 +179,7 @@ class _ConceptsById(Mapping[str, Concept]):
 #: its lookup keys): a cache written by other code is not trusted.
 _CACHED_CODE = ("termbase/model.py", "termbase/validation.py", "termbase/checks.py", "termbase/layout.py",
                 "termbase/load.py", "termbase/cache.py", "text/pinyin.py", "text/hanzi.py", "text/keys.py",
-                "text/normalize.py", "index/tables.py")
+                "text/plurals.py", "text/normalize.py", "index/tables.py")
 
 
 @dataclass(frozen=True)

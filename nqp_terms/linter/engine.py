@@ -23,6 +23,7 @@ from operator import attrgetter, itemgetter, sub
 from ..glossary import Glossary
 from ..text.input_policy import Errors, checked
 from ..text.keys import english_key
+from ..text.lazy_regex import LazyRegex
 from ..text.pinyin import HAN
 from .config import LintConfig
 from .documents import JoinedDocuments, SEPARATOR_WORD
@@ -37,8 +38,12 @@ from .terms import BY_DOMAIN, Rendering, TermMatcher, options_verdict
 from .suggest import SuggestionPlan, might_fit, plan as suggestion_plan
 from .words import HyphenPlan, JoinedText, join_broken_words
 
-# Runs of Chinese characters with the punctuation that joins them.
-_CHINESE_RUN = re.compile(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
+# Runs of Chinese characters with the punctuation that joins them.  Its classes of CJK ranges take
+# milliseconds to compile, and English text seldom holds one: compiled for the first text that has one.
+_CHINESE_RUN = LazyRegex(rf"{HAN.pattern}(?:[{HAN.pattern[1:-1]}、，·]*{HAN.pattern})?")
+#: The first character of the ideograph blocks HAN stands for: a stretch of text without a character from
+#: here up holds no Chinese run (curly quotes, dashes and accented letters all come before it).
+_FIRST_HAN = "\u3400"
 # A reversed pair stands where quotes open and close: ” after a space or the start, “ before a space,
 # punctuation or the end.  Quotes glued to letters on the wrong side are unbalanced, not reversed.
 _REVERSED_QUOTES = re.compile(r"(?<![^\s(\[—–>*_-])”([^“”\n]{0,200}?)“(?![^\s.,;:!?)\]—–<*_-])")
@@ -450,8 +455,12 @@ class Linter:
         return self._inconsistent[concept.id]
 
     def _chinese_findings(self, text: str, stretches: Iterable[tuple[int, int]]) -> list[Finding]:
-        findings = []
-        for run in (m for start, end in stretches for m in _CHINESE_RUN.finditer(text, start, end)):
+        findings: list[Finding] = []
+        stretches = [(start, end) for start, end in stretches if end > start and max(text[start:end]) >= _FIRST_HAN]
+        if not stretches:
+            return findings
+        finditer = _CHINESE_RUN.compiled.finditer
+        for run in (m for start, end in stretches for m in finditer(text, start, end)):
             match = self.glossary.get(run.group()) if len(run.group()) > 1 else None
             suggestion = match.concept.en if match else None
             findings.append(self._finding(

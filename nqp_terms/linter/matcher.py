@@ -323,8 +323,15 @@ class PurePythonMatcher(Matcher[Payload]):
 
 
 def _word_index(keys: list[str]) -> tuple[dict[str, int], list[int]]:
-    """Each key's number, and how many words the keys have (each length once, in order)."""
-    return dict(zip(keys, count())), sorted(set(map(len, map(str.split, keys))))
+    """Each key's number, and how many words the keys have (each length once, in order).
+
+    A key is canonical and padded (`` bull nose ``): one space before, after and between its words, so it
+    has one space more than words, and counting spaces in C spares splitting 30,000 keys into lists.
+
+    >>> _word_index([" bull nose ", " crux ", " new quality productive forces "])[1]
+    [1, 2, 4]
+    """
+    return dict(zip(keys, count())), sorted({spaces - 1 for spaces in set(map(str.count, keys, repeat(" ")))})
 
 
 def _scan_words(word_index: tuple[dict[str, int], list[int]], haystack: str) -> list[tuple[int, int, int]]:

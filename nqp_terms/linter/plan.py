@@ -25,7 +25,9 @@ import gc
 import marshal
 import os
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from functools import partial
 from itertools import accumulate
+from operator import is_not
 from pathlib import Path
 from typing import Any, TypeVar, overload
 
@@ -113,14 +115,15 @@ class CachedPlan:
             raise ValueError("not a plan")
         if flat and (min(flat) < 0 or max(flat) >= count):
             raise ValueError("not a plan")
-        # Every pattern stands for at least one rendering: the ends rise strictly, up to the flat list's end.
-        if ends and (ends[0] < 1 or ends[-1] != len(flat) or not all(map(int.__lt__, ends, ends[1:]))):
+        # Every pattern stands for at least one rendering: the ends rise strictly, up to the flat list's end
+        # (in order, and no two alike: sorting a sorted list and hashing ints run in C, pairing them does not).
+        if ends and (ends[0] < 1 or ends[-1] != len(flat) or ends != sorted(ends) or len(set(ends)) != len(ends)):
             raise ValueError("not a plan")
         if plan is not None:
             for kind, values in plan.values():
                 if kind not in ("plain", "renderings") or len(values) != len(keys):
                     raise ValueError("not a plan")
-                numbered = [v for v in values if v is not None] if kind == "renderings" else []
+                numbered = list(filter(partial(is_not, None), values)) if kind == "renderings" else []
                 if numbered and (min(numbered) < 0 or max(numbered) >= count):
                     raise ValueError("not a plan")
         self.concept_numbers, self.term_numbers, self.keys, self.plan = concept_numbers, term_numbers, keys, plan

@@ -41,7 +41,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..termbase.families import members
 from ..termbase.model import Concept, Term
 from .wording import FIRM_NOUNS as _FIRM_NOUNS, drop_in, same_word
 
@@ -238,7 +237,7 @@ def plan(term: Term, concept: Concept) -> SuggestionPlan:
         fitting = _drop_in_alternative(term, english, suggestion)
         if fitting is not None:
             suggestion, in_full, rewrite = fitting, suggestion, None
-    calque = [member.lower().split() for member in (members(term.pattern) if term.pattern else [term.term])]
+    calque = [member.lower().split() for member in (_members(term.pattern) if term.pattern else [term.term])]
     edges = suggestion.lower().split()
     return SuggestionPlan(suggestion, rewrite, in_full, _optional_head(term, suggestion),
                           first_may_double=not all(words[:1] == edges[:1] for words in calque),
@@ -260,5 +259,13 @@ def _optional_head(term: Term, suggestion: str) -> str | None:
     if term.pattern is None or " " not in suggestion.strip():
         return None
     head = suggestion.split()[-1].lower()
-    endings = {member.split()[-1].lower() for member in members(term.pattern) if member.split()}
+    endings = {member.split()[-1].lower() for member in _members(term.pattern) if member.split()}
     return head if head in endings and len(endings) > 1 else None
+
+
+def _members(pattern: str) -> list[str]:
+    """The wordings of a family pattern (families are imported for the first finding of a family's calque:
+    a warm run over a text with none never needs them)."""
+    from ..termbase.families import members
+
+    return members(pattern)

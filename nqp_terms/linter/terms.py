@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from ..termbase.families import inflect_verb, is_irregular_verb, members
 from ..termbase.model import Concept, Term
+from ..text.plurals import other_numbers
 from .matcher import Matcher, PurePythonMatcher, canonical
 from .sentences import REACH, sentence_bounds
 
@@ -39,55 +39,13 @@ class Rendering:
         return self.term.is_approved
 
 
-# Nouns in -man whose plural is -mans, and nouns in -men that are singular.
-_MANS = frozenset("human humans german germans roman romans shaman talisman caiman ottoman oman".split())
-_SINGULAR_MEN = frozenset("specimen abdomen omen regimen stamen acumen".split())
-
-
-def _inflections(word: str) -> set[str]:
-    """The head noun's other number ("craftsman": "craftsmen", as MT writes the plural of 工匠).
-
-    >>> sorted(_inflections("craftsman")), sorted(_inflections("craftsmen")), sorted(_inflections("human"))
-    (['craftsmen'], ['craftsman'], ['humans'])
-    >>> sorted(_inflections("industry")), sorted(_inflections("consortium")), sorted(_inflections("consortia"))
-    (['industries'], ['consortia', 'consortiums'], ['consortias', 'consortium'])
-    """
-    if len(word) <= 3 or not word.isalpha():
-        return set()
-    forms = set()
-    if word.endswith("man") and word not in _MANS:
-        forms.add(word[:-3] + "men")
-    elif word.endswith("men") and word not in _SINGULAR_MEN:
-        forms.add(word[:-3] + "man")
-    elif word.endswith("ies"):
-        forms.add(word[:-3] + "y")
-    elif word.endswith(("sses", "xes", "ches", "shes")):
-        forms.add(word[:-2])
-    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        forms.add(word[:-1])
-    else:
-        if word.endswith(("s", "x", "ch", "sh", "z")):
-            forms.add(word + "es")
-        elif word.endswith("y") and word[-2] not in "aeiou":
-            forms.add(word[:-1] + "ies")
-        else:
-            forms.add(word + "s")
-    # Latin plurals of policy English ("innovation consortia").  A form no one writes costs one more pattern
-    # and matches nothing; short words are left alone ("media", "India").
-    if word.endswith("ium"):
-        forms.add(word[:-3] + "ia")
-    elif word.endswith("ia") and len(word) >= 7:
-        forms.add(word[:-2] + "ium")
-    return forms
-
-
 def variants(term: str, spelling: Iterable[tuple[str, str]]) -> set[str]:
     """The canonical forms under which ``term`` is matched: itself, its head noun's other number, both spellings."""
     base = canonical(term)
     if not base:
         return set()
     words = base.split()
-    forms = {base} | {" ".join([*words[:-1], alt]) for alt in _inflections(words[-1])}
+    forms = {base} | {" ".join([*words[:-1], alt]) for alt in other_numbers(words[-1])}
     pairs: dict[str, str] = {}
     for british, american in spelling:
         pairs[british] = american
@@ -121,6 +79,9 @@ def wordings(term: Term) -> list[str]:
     >>> wordings(Term(term="x", status="deprecated", pattern="{inner|internal} loop"))
     ['inner loop', 'internal loop']
     """
+    # Families and verb forms are needed only when the patterns are built, not by a run from the plan cache.
+    from ..termbase.families import inflect_verb, is_irregular_verb, members
+
     if term.pattern is not None:
         return members(term.pattern)
     found = [term.term]
@@ -136,6 +97,8 @@ def wordings(term: Term) -> list[str]:
 
 def _listed_wordings(term: Term) -> list[str]:
     """The wordings a rendering lists itself: its family's members, or its term."""
+    from ..termbase.families import members
+
     return members(term.pattern) if term.pattern is not None else [term.term]
 
 

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from ..termbase.model import Term
-from ..text.keys import singular
+from ..text.plurals import singular
 from .terms import _in_title, _in_title_case_line, _sentence_initial
 
 _SMALL_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())

@@ -35,6 +35,7 @@ import unicodedata
 
 from .lazy_regex import LazyRegex
 from .normalize import normalize
+from .plurals import singular
 
 _ARTICLE = re.compile(r"^(?:the|a|an) ")
 # Anything that is not a letter, digit or apostrophe separates words in a key,
@@ -42,35 +43,6 @@ _ARTICLE = re.compile(r"^(?:the|a|an) ")
 _OPERATORS = re.compile(r"([+×])")
 _SEPARATORS = re.compile(r"[^\w'+×]+|_")
 _POSSESSIVE = re.compile(r"'s?\b|'")
-
-
-# Plurals the suffix rules below get wrong, as policy English uses them ("innovation consortia").
-_IRREGULAR_PLURALS = {
-    "consortia": "consortium", "criteria": "criterion", "phenomena": "phenomenon", "indices": "index",
-    "analyses": "analysis", "crises": "crisis", "hypotheses": "hypothesis", "syntheses": "synthesis",
-    "women": "woman", "men": "man", "children": "child", "curricula": "curriculum", "strata": "stratum",
-}
-
-
-def singular(word: str) -> str:
-    """A crude English singular, applied alike to terms and queries.
-
-    >>> [singular(w) for w in ["forces", "industries", "processes", "boxes", "means", "gas", "analysis"]]
-    ['force', 'industry', 'process', 'box', 'mean', 'gas', 'analysis']
-    >>> [singular(w) for w in ["consortia", "consortiums", "analyses", "women"]]
-    ['consortium', 'consortium', 'analysis', 'woman']
-    """
-    if word in _IRREGULAR_PLURALS:
-        return _IRREGULAR_PLURALS[word]
-    if len(word) <= 3 or not word.isalpha():
-        return word
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes", "zes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
 
 
 def english_key(text: str) -> str:
