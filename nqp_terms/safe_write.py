@@ -148,6 +148,20 @@ def create_new(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o644) 
         os.close(fd)
 
 
+def append_to(path: str | os.PathLike[str], data: bytes, *, mode: int = 0o644) -> None:
+    """Append ``data`` to ``path`` (created if missing; a symlink there is refused) in one write, then ``fsync``.
+
+    For a journal that grows a record at a time (the corpus manifest): a reader sees whole records,
+    and at most the last one cut short by a crash, which it can tell by its missing line break.
+    """
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | _NOFOLLOW | _CLOEXEC, mode)
+    try:
+        _write_all(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _refuse_unless_forced(shown: str, links: int, mode: int, real: str, force: bool) -> None:
     if force:
         return

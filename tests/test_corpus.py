@@ -25,7 +25,7 @@ import pyarrow.parquet as pq  # noqa: E402
 
 import nqp_terms  # noqa: E402
 from nqp_terms.checker.bilingual import Checker  # noqa: E402
-from nqp_terms.corpus.output import RunExists  # noqa: E402
+from nqp_terms.corpus.output import JOURNAL, RunExists, finished_partitions  # noqa: E402
 from nqp_terms.corpus.partitions import InputError, plan_partitions  # noqa: E402
 from nqp_terms.corpus.progress import Progress  # noqa: E402
 from nqp_terms.corpus import work  # noqa: E402
@@ -256,20 +256,18 @@ def test_a_killed_run_resumes_without_redoing_or_duplicating(tmp_path: Path) -> 
                 handle.write(json.dumps({"text": line}) + "\n")
     command = [sys.executable, "-m", "nqp_terms", "corpus", "lint", str(tmp_path / "big.jsonl"), "--out",
                str(tmp_path / "out"), "--jobs", "1", "--partition-size", "0.1"]
-    manifest = tmp_path / "out" / "manifest.json"
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         while time.monotonic() < deadline:
-            done = json.loads(manifest.read_text())["done"] if manifest.exists() else {}
-            if len(done) >= 3:
+            if len(finished_partitions(tmp_path / "out")) >= 3:
                 break
             time.sleep(0.05)
         os.killpg(process.pid, signal.SIGKILL)
     finally:
         process.wait()
     partitions = plan_partitions([str(tmp_path / "big.jsonl")], partition_bytes=int(0.1 * 1024 * 1024))
-    done_before = json.loads(manifest.read_text())["done"]
+    done_before = finished_partitions(tmp_path / "out")
     assert 3 <= len(done_before) < len(partitions), "the run was not killed midway"
     assert not (tmp_path / "out" / "summary.json").exists()
     stamps = {key: (tmp_path / "out" / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in done_before}
@@ -284,6 +282,52 @@ def test_a_killed_run_resumes_without_redoing_or_duplicating(tmp_path: Path) -> 
     assert finding_rows(tmp_path / "out") == finding_rows(tmp_path / "clean")
     summary = json.loads((tmp_path / "out" / "summary.json").read_text())
     assert summary["documents"] == 150 * len(lines) and summary["partitions"] == len(partitions)
+
+
+def test_recording_a_partition_appends_one_line_and_rewrites_nothing(seed_jsonl: Path, tmp_path: Path) -> None:
+    # Linear in the partitions: each one adds a line to the journal; the manifest is written once.
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+    manifest = (tmp_path / "out" / "manifest.json").stat()
+    journal = (tmp_path / "out" / JOURNAL).read_bytes()
+    partitions = plan_partitions([str(seed_jsonl)], partition_bytes=2000)
+    assert len(partitions) > 3 and journal.count(b"\n") == len(partitions)
+    assert json.loads((tmp_path / "out" / "manifest.json").read_text()).keys() == {"format", "job"}
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)  # all done: nothing redone
+    assert (tmp_path / "out" / "manifest.json").stat().st_mtime_ns == manifest.st_mtime_ns
+    assert (tmp_path / "out" / JOURNAL).read_bytes() == journal
+
+
+def test_a_journal_line_cut_short_by_a_crash_is_done_again(seed_jsonl: Path, tmp_path: Path) -> None:
+    run_corpus([str(seed_jsonl)], tmp_path / "clean", jobs=1, partition_bytes=2000)
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+    journal = tmp_path / "out" / JOURNAL
+    lines = journal.read_bytes().splitlines(keepends=True)
+    # Killed while appending the third partition's line (and before the summary).
+    journal.write_bytes(b"".join(lines[:2]) + lines[2][:40])
+    (tmp_path / "out" / "summary.json").unlink()
+    assert len(finished_partitions(tmp_path / "out")) == 2
+    summary = run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+    assert finding_rows(tmp_path / "out") == finding_rows(tmp_path / "clean")
+    assert len(finished_partitions(tmp_path / "out")) == summary["partitions"] == len(lines)
+    assert all(line.endswith(b"}\n") for line in journal.read_bytes().splitlines(keepends=True))
+
+
+def test_a_run_begun_with_the_whole_manifest_resumes(seed_jsonl: Path, tmp_path: Path) -> None:
+    # Earlier versions kept the finished partitions inside manifest.json: such a run is resumed, not redone.
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+    out = tmp_path / "out"
+    manifest = json.loads((out / "manifest.json").read_text())
+    done = finished_partitions(out)
+    first = dict(list(done.items())[:2])
+    (out / "manifest.json").write_text(json.dumps({"format": "nqp-terms corpus manifest 1", "job": manifest["job"],
+                                                   "done": first}))
+    (out / JOURNAL).unlink()
+    (out / "summary.json").unlink()
+    stamps = {key: (out / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in first}
+    summary = run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
+    assert {key: (out / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in first} == stamps
+    assert summary["partitions"] == len(done) and finished_partitions(out) == done
+    assert json.loads((out / "manifest.json").read_text())["format"] == "nqp-terms corpus manifest 2"
 
 
 # ------------------------------------------------------------------ progress and the command line

@@ -92,6 +92,33 @@ class QuietState:
     started: bool = False  # past the document's first chunk: no front matter any more
 
 
+#: Every quiet span needs one of these in the text, or front matter at its very start (see may_be_quiet):
+#: code spans and fences, HTML blocks, comments and switches, indented code, link definitions and targets, URLs
+#: (``_URL`` begins with "http://", "https://" or "www.").
+QUIET_MARKS = ("`", "<", "\t", "    ", "~~~", "]:", "](", "://", "www.")
+#: In a text of one line, only its start can open a block (a candidate line begins at the start or after a
+#: line break, and front matter needs a second line): what else can be quiet is inline.
+_INLINE_MARKS = ("`", "<", "](", "://", "www.")
+FRONT_MATTER_MARKS = ("---", "+++")
+
+
+def may_be_quiet(text: str) -> bool:
+    """False if :func:`quiet_spans` of ``text`` (from no carried state) is surely empty: no code span or
+    fence, HTML, comment or switch, indented line, link definition or target, URL, or front matter.
+
+    Asked before the parse for each short text of a corpus, where it mostly says no: a few substring
+    tests (str.find skips ahead to a rare character in C; a regex of them all tried every position).
+
+    >>> may_be_quiet("Plain prose: new quality productive forces."), may_be_quiet("Use `bull nose`.")
+    (False, True)
+    >>> may_be_quiet("    indented code"), may_be_quiet("Prose,    spaced out"), may_be_quiet("Prose\\n    code")
+    (True, False, True)
+    """
+    if "\n" not in text:
+        return _CANDIDATE.match(text) is not None or any(mark in text for mark in _INLINE_MARKS)
+    return text.startswith(FRONT_MATTER_MARKS) or any(mark in text for mark in QUIET_MARKS)
+
+
 def quiet_spans(text: str, state: QuietState | None = None) -> list[QuietSpan]:
     """Code, HTML blocks and comments, link definitions and targets, URLs and front matter; then the switched-off
     regions.  With a ``state``, blocks and regions left open by the previous chunk are continued, and those
