@@ -14,7 +14,9 @@ import gc
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Set as AbstractSet
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from itertools import accumulate, compress
@@ -497,19 +499,9 @@ class Linter:
         A lone surrogate or NUL raises ``ValueError``, or with ``errors="replace"`` is read as U+FFFD
         (offsets are unchanged; see :mod:`nqp_terms.text.input_policy`).
         """
-        if not isinstance(text, str):
-            raise ValueError(f"lint takes a str, not {type(text).__name__}")
-        text = checked(text, errors)
-        # Hits and findings are hundreds of thousands of small objects that all live until the end, so
-        # the garbage collector finds nothing to free, but walks the whole heap (the glossary included)
-        # again and again while they are made; that doubled the time of a large text.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        text = _checked_text(text, errors)
+        with _collector_paused():
             return self._lint(text, state or DocumentState(), carried=state is not None)
-        finally:
-            if collecting:
-                gc.enable()
 
     def lint_many(self, texts: Iterable[str], *, errors: Errors = "strict") -> list[list[Finding]]:
         """The findings of each of ``texts``, each as :meth:`lint` gives them, linted dozens at a time.
@@ -526,14 +518,8 @@ class Linter:
         >>> linter.lint_many(texts) == [linter.lint(text) for text in texts]
         True
         """
-        texts = list(texts)
-        for index, text in enumerate(texts):
-            if not isinstance(text, str):
-                raise ValueError(f"lint takes a str, not {type(text).__name__}")
-            texts[index] = checked(text, errors)
-        collecting = gc.isenabled()
-        gc.disable()  # as in lint
-        try:
+        texts = [_checked_text(text, errors) for text in texts]
+        with _collector_paused():
             found: list[list[Finding]] = []
             batch: list[str] = []
             size = 0
@@ -550,9 +536,6 @@ class Linter:
                     batch, size = [], 0
             found += self._lint_batch(batch)
             return found
-        finally:
-            if collecting:
-                gc.enable()
 
     @cached_property
     def _patterns_hold_separator(self) -> bool:
@@ -561,10 +544,10 @@ class Linter:
     def _lint_batch(self, texts: list[str]) -> list[list[Finding]]:
         """:meth:`_lint` of each of ``texts``, from one pass over them joined (see :mod:`.documents`)."""
         if len(texts) < 2 or self._patterns_hold_separator:
-            return [self._lint(text, DocumentState()) for text in texts]
+            return self._lint_each(texts)
         documents = JoinedDocuments.join(texts)
         if documents.holds_separator():
-            return [self._lint(text, DocumentState()) for text in texts]
+            return self._lint_each(texts)
         text = documents.text
         # A word broken by a hyphen at a line end makes the engine read another text: such documents alone.
         broken = join_broken_words(text, lambda: self._vocabulary)
@@ -579,14 +562,11 @@ class Linter:
             return found
         view = canonical_view(text)
         if not documents.locate(view):  # cannot happen after holds_separator; a guard, not a path
-            return [self._lint(text, DocumentState()) for text in texts]
+            return self._lint_each(texts)
         documents.states = defaultdict(DocumentState)
         findings = self._term_findings(text, view, DocumentState(), documents)
-        if self.config.enabled("NQP003"):
-            findings += self._chinese_findings(text, view.non_ascii)
-        if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
-            findings += self._quote_findings(text, view.non_ascii)
-        enabled = {code for code in RULES if self.config.enabled(code)}
+        findings += self._non_ascii_findings(text, view)
+        enabled = self._enabled
         if len(enabled) < len(RULES):
             findings = [finding for finding in findings if finding.rule in enabled]
         findings.sort(key=_POSITION)
@@ -605,6 +585,24 @@ class Linter:
                 found[document] = _not_quiet(kept, QuietIndex(quiet_spans(texts[document])), enabled)
         return found
 
+    def _lint_each(self, texts: list[str]) -> list[list[Finding]]:
+        """:meth:`_lint` of each of ``texts`` on its own, each a new document."""
+        return [self._lint(text, DocumentState()) for text in texts]
+
+    @cached_property
+    def _enabled(self) -> frozenset[str]:
+        """The rules the configuration switches on (it is frozen: worked out once per linter)."""
+        return frozenset(code for code in RULES if self.config.enabled(code))
+
+    def _non_ascii_findings(self, text: str, view: CanonicalView) -> list[Finding]:
+        """NQP003-NQP005.  Chinese characters, Chinese marks and curly quotes are all non-ASCII: look only there."""
+        findings: list[Finding] = []
+        if self.config.enabled("NQP003"):
+            findings += self._chinese_findings(text, view.non_ascii)
+        if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
+            findings += self._quote_findings(text, view.non_ascii)
+        return findings
+
     def _lint(self, text: str, state: DocumentState, carried: bool = False) -> list[Finding]:
         view = canonical_view(text)
         findings: list[Finding] = []
@@ -615,12 +613,8 @@ class Linter:
                          for f in self._term_findings(joined.text, canonical_view(joined.text), state)]
         else:
             findings += self._term_findings(text, view, state)
-        # Chinese characters, Chinese marks and curly quotes are all non-ASCII: look only there.
-        if self.config.enabled("NQP003"):
-            findings += self._chinese_findings(text, view.non_ascii)
-        if self.config.enabled("NQP004") or self.config.enabled("NQP005"):
-            findings += self._quote_findings(text, view.non_ascii)
-        enabled = {code for code in RULES if self.config.enabled(code)}
+        findings += self._non_ascii_findings(text, view)
+        enabled = self._enabled
         # A chunk of a longer document is always scanned, for what it leaves open goes on in the next one.
         quiet = QuietIndex(quiet_spans(text, state.quiet)) if carried else \
             QuietIndex(quiet_spans(text)) if findings and may_be_quiet(text) else None
@@ -635,7 +629,31 @@ class Linter:
 _BATCH_CHARACTERS = 1 << 14
 
 
-def _not_quiet(findings: list[Finding], quiet: QuietIndex, enabled: set[str]) -> list[Finding]:
+def _checked_text(text: str, errors: Errors) -> str:
+    """``text`` as the linter reads it (see :mod:`nqp_terms.text.input_policy`), or ValueError if it is no str."""
+    if not isinstance(text, str):
+        raise ValueError(f"lint takes a str, not {type(text).__name__}")
+    return checked(text, errors)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The garbage collector switched off while a text is linted.
+
+    Hits and findings are hundreds of thousands of small objects that all live until the end, so the
+    collector finds nothing to free, but walks the whole heap (the glossary included) again and again
+    while they are made; that doubled the time of a large text.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _not_quiet(findings: list[Finding], quiet: QuietIndex, enabled: AbstractSet[str]) -> list[Finding]:
     """The findings of rules switched on that no quiet span silences."""
     kept = []
     for finding in findings:
@@ -647,8 +665,6 @@ def _not_quiet(findings: list[Finding], quiet: QuietIndex, enabled: set[str]) ->
                 continue
         kept.append(finding)
     return kept
-
-
 
 
 class _DomainQuestion:
