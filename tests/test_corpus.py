@@ -26,7 +26,7 @@ import pyarrow.parquet as pq  # noqa: E402
 import nqp_terms  # noqa: E402
 from nqp_terms.checker.bilingual import Checker  # noqa: E402
 from nqp_terms.corpus.output import JOURNAL, RunExists, finished_partitions  # noqa: E402
-from nqp_terms.corpus.partitions import InputError, plan_partitions  # noqa: E402
+from nqp_terms.corpus.partitions import InputError, iter_partitions, outline, plan_partitions  # noqa: E402
 from nqp_terms.corpus.progress import Progress  # noqa: E402
 from nqp_terms.corpus import work  # noqa: E402
 from nqp_terms.corpus.readers import Fields, _jsonl_columns, read_columns, read_documents  # noqa: E402
@@ -102,6 +102,32 @@ def test_jsonl_partitions_end_at_line_breaks_and_know_their_first_line(seed_json
     for before, after in zip(partitions, partitions[1:]):
         assert before.end == after.start and raw[before.end - 1:before.end] == b"\n"
         assert after.first_line == raw[:after.start].count(b"\n") + 1
+
+
+def test_partitions_are_planned_as_they_are_handed_out_and_every_input_is_checked_first(
+        seed_jsonl: Path, tmp_path: Path) -> None:
+    inputs = [str(seed_jsonl), str(BILINGUAL / "sample.tmx"), str(BILINGUAL / "sample.po")]
+    streamed = iter_partitions(inputs, partition_bytes=1000)
+    assert next(streamed) == plan_partitions(inputs, partition_bytes=1000)[0]  # one handed out, the rest to come
+    assert [next(streamed), *streamed] == plan_partitions(inputs, partition_bytes=1000)[1:]
+    # What a run knows before it reads: the bytes the partitions cover, and how many there are at most.
+    planned = plan_partitions(inputs, partition_bytes=1000)
+    size, most = outline(inputs, partition_bytes=1000)
+    assert size == sum(p.size for p in planned) and len(planned) <= most  # JSONL: from its size, at most
+    assert outline(inputs[1:], partition_bytes=1000) == (sum(p.size for p in planned if p.format != "jsonl"), 2)
+    # A missing input stops the run before a partition is handed out or an output directory is made.
+    with pytest.raises(InputError, match="missing.jsonl: no such file"):
+        next(iter_partitions([str(seed_jsonl), str(tmp_path / "missing.jsonl")]))
+    with pytest.raises(InputError, match="missing.jsonl: no such file"):
+        run_corpus([str(seed_jsonl), str(tmp_path / "missing.jsonl")], tmp_path / "out", jobs=1)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_run_with_another_partition_size_is_another_run(seed_jsonl: Path, tmp_path: Path) -> None:
+    # The partitions (and so the part files and the journal's keys) follow from the files and the partition size.
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+    with pytest.raises(RunExists, match="another run"):
+        run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=3000)
 
 
 def test_the_linter_is_built_once_per_worker_process(seed_jsonl: Path) -> None:

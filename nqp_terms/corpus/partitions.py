@@ -53,16 +53,56 @@ class Partition:
 
     @property
     def key(self) -> str:
-        return f"{self.number:06d}"
+        return partition_key(self.number)
+
+
+def partition_key(number: int) -> str:
+    """The name of partition ``number`` in the journal and in its files' names (``part-KEY.parquet``)."""
+    return f"{number:06d}"
 
 
 def plan_partitions(inputs: list[str], *, partition_bytes: int = PARTITION_BYTES) -> list[Partition]:
     """The partitions of ``inputs``, in order; raises :class:`InputError` for a missing or unknown input."""
-    partitions: list[Partition] = []
+    return list(iter_partitions(inputs, partition_bytes=partition_bytes))
+
+
+def iter_partitions(inputs: list[str], *, partition_bytes: int = PARTITION_BYTES) -> Iterator[Partition]:
+    """The partitions of ``inputs`` as they are found: a run hands out the first while the rest are planned.
+
+    Planning a JSONL file reads it all (to end partitions at line breaks and number their lines); a
+    gigabyte takes a second or more, which the workers would otherwise spend waiting.  Every input is
+    checked first (:func:`outline`), so a missing or unknown one stops the run before any work.
+    """
+    outline(inputs, partition_bytes=partition_bytes)
+    number = 0
     for name in inputs:
         for partition in _partitions_of(name, partition_bytes):
-            partitions.append(Partition(len(partitions), *partition))
-    return partitions
+            yield Partition(number, *partition)
+            number += 1
+
+
+def outline(inputs: list[str], *, partition_bytes: int = PARTITION_BYTES) -> tuple[int, int]:
+    """The bytes the partitions of ``inputs`` add up to, and how many partitions there are at most, found
+    without reading the files (JSONL: from its size); raises :class:`InputError` for a missing or unknown input.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = path.write_text('{"text": "one"}\\n' * 3)
+    >>> partitions = plan_partitions([str(path)], partition_bytes=20)
+    >>> outline([str(path)], partition_bytes=20), (sum(p.size for p in partitions), len(partitions))
+    ((48, 3), (48, 2))
+    """
+    total = count = 0
+    for name in inputs:
+        if not Path(name).is_dir() and Path(name).is_file() and format_of(name) == "jsonl":
+            size = Path(name).stat().st_size
+            total += size
+            count += max(1, -(-size // partition_bytes))  # each partition but the last holds at least that much
+        else:
+            sizes = [partition[5] for partition in _partitions_of(name, partition_bytes)]
+            total += sum(sizes)
+            count += len(sizes)
+    return total, count
 
 
 def _partitions_of(name: str, partition_bytes: int) -> Iterator[tuple]:  # type: ignore[type-arg]
