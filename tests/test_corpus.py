@@ -29,7 +29,8 @@ from nqp_terms.corpus.output import JOURNAL, RunExists, finished_partitions  # n
 from nqp_terms.corpus.partitions import InputError, iter_partitions, outline, plan_partitions  # noqa: E402
 from nqp_terms.corpus.progress import Progress  # noqa: E402
 from nqp_terms.corpus import work  # noqa: E402
-from nqp_terms.corpus.readers import Fields, _jsonl_columns, read_columns, read_documents  # noqa: E402
+from nqp_terms.corpus.readers import (DocumentColumns, Fields, _jsonl_columns, read_column_slices,  # noqa: E402
+                                     read_columns, read_documents)
 from nqp_terms.corpus.run import _partition, run_corpus  # noqa: E402
 from nqp_terms.corpus.tables import read_table  # noqa: E402
 from nqp_terms.corpus.work import Job  # noqa: E402
@@ -143,6 +144,8 @@ def test_findings_are_the_same_however_many_wait_to_become_columns(seed_jsonl: P
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # A partition's findings are copied into columns a few thousand at a time; here every few findings.
     monkeypatch.setattr(work, "_CHUNK", 3)
+    # And documents are read and linted a slice at a time; here two at a time.
+    monkeypatch.setattr(work, "_TEXTS_AT_ONCE", 2)
     run_corpus([str(seed_jsonl)], tmp_path / "out", fields=Fields(id="id"), jobs=1)
     assert finding_rows(tmp_path / "out") == expected_rows([(f"p{n}", line) for n, line in enumerate(seed_lines())])
 
@@ -177,6 +180,12 @@ def test_json_lines_read_as_columns_are_the_documents_the_line_reader_gives(cont
             assert columns.sources == ([d.source for d in documents] if bilingual else [])
             if partition.number == 0:  # the common shape is read in one go; the others are left to the line reader
                 assert (_jsonl_columns(partition, fields, bilingual) is not None) == read_whole
+            for size in (1, 2, 3):  # a slice at a time, as a run reads them: the same documents, in order
+                sliced = DocumentColumns()
+                for piece in read_column_slices(partition, fields, bilingual=bilingual, documents=size):
+                    assert len(piece) <= size
+                    sliced.extend(piece)
+                assert sliced == columns
     whole = read_columns(plan_partitions([str(path)])[0], Fields(id="id", date="day"))
     line_without_id = content[:content.index("No id")].count("\n") + 1  # blank lines count
     assert whole.ids == ["a", "7", f"mt.jsonl:{line_without_id}", "b"]
