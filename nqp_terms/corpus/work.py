@@ -203,10 +203,11 @@ class _Batch:
         counts.update(
             partitions=1, documents=len(self.ids), characters=sum(characters), findings=len(rules),
             rules=dict(Counter(rules)), severities=dict(Counter(self.columns["severity"])),
-            concepts=dict(Counter(c for c in concepts if c)),
+            concepts=dict(Counter(filter(None, concepts))),
             findings_per_document={str(n): k for n, k in Counter(self.found).items()}, terms=self.terms)
-        for (concept, rule), n in Counter((c, r) for c, r in zip(concepts, rules) if c).items():
-            counts["concept_rules"].setdefault(concept, {})[rule] = n
+        for (concept, rule), n in Counter(zip(concepts, rules)).items():  # counted in C; findings of no concept dropped
+            if concept:
+                counts["concept_rules"].setdefault(concept, {})[rule] = n
         found = [f or 0 for f in self.terms_found]  # check only: empty for lint
         approved = [a or 0 for a in self.terms_approved]
         counts["terms_found"], counts["terms_approved"] = sum(found), sum(approved)
