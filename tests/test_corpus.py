@@ -105,6 +105,22 @@ def test_jsonl_partitions_end_at_line_breaks_and_know_their_first_line(seed_json
         assert after.first_line == raw[:after.start].count(b"\n") + 1
 
 
+def test_the_last_inputs_last_partitions_are_smaller_so_that_workers_finish_together(tmp_path: Path) -> None:
+    path = tmp_path / "mt.jsonl"
+    path.write_text("".join(json.dumps({"text": f"segment {n:05d} " + "x" * 30}) + "\n" for n in range(2000)))
+    line, size = len(path.read_bytes()) // 2000, path.stat().st_size  # 57 bytes a line, 114 KB
+    alone = plan_partitions([str(path)], partition_bytes=10_000)
+    assert sum(p.size for p in alone) == size
+    # Whole partitions while four or more are left, then each about a quarter of what is left, down to a sixteenth.
+    for partition in alone:
+        planned = 10_000 if size - partition.start >= 40_000 else max((size - partition.start) // 4, 10_000 // 16)
+        assert planned <= partition.size <= planned + line or partition is alone[-1]
+    assert len(alone) > 12 and alone[-1].size <= 10_000 // 16 + line
+    # Not the last input: partitions of one size.
+    before = [p.size for p in plan_partitions([str(path), str(BILINGUAL / "sample.tmx")], partition_bytes=10_000)]
+    assert len(before) == 13 and all(10_000 <= s <= 10_000 + line for s in before[:-2])
+
+
 def test_partitions_are_planned_as_they_are_handed_out_and_every_input_is_checked_first(
         seed_jsonl: Path, tmp_path: Path) -> None:
     inputs = [str(seed_jsonl), str(BILINGUAL / "sample.tmx"), str(BILINGUAL / "sample.po")]
@@ -178,14 +194,14 @@ def test_json_lines_read_as_columns_are_the_documents_the_line_reader_gives(cont
             assert (columns.ids, columns.texts, columns.dates) == \
                 ([d.id for d in documents], [d.text for d in documents], [d.date for d in documents])
             assert columns.sources == ([d.source for d in documents] if bilingual else [])
-            if partition.number == 0:  # the common shape is read in one go; the others are left to the line reader
-                assert (_jsonl_columns(partition, fields, bilingual) is not None) == read_whole
             for size in (1, 2, 3):  # a slice at a time, as a run reads them: the same documents, in order
                 sliced = DocumentColumns()
                 for piece in read_column_slices(partition, fields, bilingual=bilingual, documents=size):
                     assert len(piece) <= size
                     sliced.extend(piece)
                 assert sliced == columns
+        # The common shape is read in one go; the others are left to the line reader.
+        assert (_jsonl_columns(plan_partitions([str(path)])[0], fields, bilingual) is not None) == read_whole
     whole = read_columns(plan_partitions([str(path)])[0], Fields(id="id", date="day"))
     line_without_id = content[:content.index("No id")].count("\n") + 1  # blank lines count
     assert whole.ids == ["a", "7", f"mt.jsonl:{line_without_id}", "b"]
