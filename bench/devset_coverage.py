@@ -18,6 +18,8 @@ Each Chinese term is asked as a user asks it:
 - **get or search**: when ``get`` finds nothing whole, the first of
   ``search(zh)``; reported for information, since a search listing is a hint,
   not an answer.
+- **composed draft**: for an item no concept answers whole, the draft ``compose(zh)`` makes from the
+  terms inside it; reported apart (a draft cites nothing), with how many match a page rendering.
 - **acceptable**: the answered concept offers one of the page's renderings as
   a preferred or admitted English term.  A page rendering is matched the way
   lookup matches English (case, plurals, British/American spelling, hyphens):
@@ -69,6 +71,8 @@ class Verdict:
     search_first: str | None  # first search result when get found nothing whole
     acceptable: bool | None   # None when the page gave no rendering or nothing answered
     offered: list[str]        # the approved English renderings of the answering concept
+    draft: str | None = None  # for an item no concept answers whole: the composed draft, if any
+    draft_acceptable: bool | None = None  # whether the draft is one of the page's renderings
 
 
 def load_probe(path: Path = PROBE) -> list[dict[str, Any]]:
@@ -165,8 +169,15 @@ def judge(api: Any, item: dict[str, Any]) -> Verdict:
         offered = _approved_english(concept)
         if renderings:
             acceptable = any(rendering_is_offered(api, concept, r) for r in renderings)
+    draft = draft_acceptable = None
+    if concept is None:
+        composition = api.compose(zh)
+        draft = composition.en if composition is not None else None
+        if draft is not None and renderings:
+            draft_acceptable = any(_same_rendering(r, draft) for r in renderings)
     return Verdict(zh, item.get("area", ""), item.get("url", ""), renderings,
-                   concept.id if concept is not None else None, partial, search_first, acceptable, offered)
+                   concept.id if concept is not None else None, partial, search_first, acceptable, offered,
+                   draft, draft_acceptable)
 
 
 def summarise(verdicts: list[Verdict]) -> dict[str, Any]:
@@ -189,6 +200,9 @@ def summarise(verdicts: list[Verdict]) -> dict[str, Any]:
         "acceptable_pct_of_items_with_renderings": round(100 * acceptable / len(with_en), 1) if with_en else 0.0,
         "acceptable_pct_of_all": round(100 * acceptable / total, 1) if total else 0.0,
         "by_area": {area: dict(counts) for area, counts in sorted(by_area.items())},
+        # Not answers: composed drafts cite nothing (see nqp_terms.index.compose); counted apart.
+        "drafts": sum(v.draft is not None for v in verdicts),
+        "drafts_acceptable": sum(bool(v.draft_acceptable) for v in verdicts),
     }
 
 
@@ -218,6 +232,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"acceptable rendering:       {summary['acceptable']}/{summary['items_with_renderings']} items with "
           f"renderings = {summary['acceptable_pct_of_items_with_renderings']}%"
           f"   ({summary['acceptable_pct_of_all']}% of all items)")
+    print(f"composed drafts (not counted above): {summary['drafts']} items, "
+          f"{summary['drafts_acceptable']} matching a page rendering")
     print("by area (items / answered / acceptable):")
     for area, counts in summary["by_area"].items():
         print(f"  {area:<12} {counts.get('items', 0):>3} {counts.get('answered', 0):>3} {counts.get('acceptable', 0):>3}")
@@ -227,7 +243,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.misses:
         for v in misses:
             hint = f" (part: {v.partial})" if v.partial else (f" (search: {v.search_first})" if v.search_first else "")
-            print(f"  MISS  {v.zh}{hint}  page: {'; '.join(v.renderings) or '-'}")
+            draft = f"  draft: {v.draft}{' (matches)' if v.draft_acceptable else ''}" if v.draft else ""
+            print(f"  MISS  {v.zh}{hint}  page: {'; '.join(v.renderings) or '-'}{draft}")
         for v in wrong:
             print(f"  OTHER {v.zh} [{v.concept}] page: {'; '.join(v.renderings)} | glossary: {'; '.join(v.offered)}")
     return 0

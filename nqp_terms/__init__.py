@@ -11,7 +11,7 @@ True
 """
 
 from .checker import check, check_file
-from .glossary import Glossary, clear_caches, get, load, lookup, search
+from .glossary import Glossary, clear_caches, compose, get, load, lookup, search
 from .index.match import Match
 from .linter import fix, lint
 from .termbase.model import AmbiguousTerm, Concept, GlossaryError, Term, TermNotFound
@@ -30,6 +30,7 @@ __all__ = [
     "check",
     "check_file",
     "clear_caches",
+    "compose",
     "fix",
     "get",
     "lint",

@@ -20,6 +20,7 @@ from typing import Any
 
 from .glossary import Glossary, load
 from .i18n import Messages
+from .index.compose import Composition
 from .index.match import Match
 from .termbase.model import LANGUAGES, AmbiguousTerm, GlossaryError, Problem, TermNotFound
 
@@ -84,7 +85,16 @@ def match_record(match: Match, glossary: Glossary) -> dict[str, Any]:
             "how": match.how,
             "text": match.matched_text,
         },
+        # For a phrase that only contains terms: a draft from its terms, never an attested rendering.
+        "composed": _composed_record(glossary.compose(match.query)) if match.how == "part" else None,
     }
+
+
+def _composed_record(draft: Composition | None) -> dict[str, Any] | None:
+    if draft is None:
+        return None
+    return {"en": draft.en, "attested": False,
+            "pieces": [{"zh": p.zh, "en": p.en, "kind": p.kind, "concept": p.concept} for p in draft.pieces]}
 
 
 def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
@@ -95,6 +105,10 @@ def _print_match(match: Match, glossary: Glossary, ui: Messages) -> None:
                                                                             term=match.matched_text))
     elif match.how == "part":
         print(_("{query!r} is not a term; it contains the term {term!r}").format(query=match.query, term=match.matched_text))
+        draft = glossary.compose(match.query)
+        if draft is not None:
+            print(_("Draft from glossary terms (no source; check it): {draft}").format(draft=draft.en))
+            print()
     elif match.how in ("reordered", "shortened"):
         print(_("{query!r} found as {term!r}").format(query=match.query, term=match.matched_text))
     if match.is_deprecated:

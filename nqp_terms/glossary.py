@@ -24,6 +24,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from .index.compose import Composition
 from .index.match import Match
 from .termbase.layout import shipped_glossary_path
 from .termbase.load import read_glossary, shipped_spelling_variants
@@ -130,6 +131,18 @@ class Glossary:
         ('naixin-ziben', 'corrected', 'patient capital')
         """
         return self._index.lookup(checked(query, errors, "query"), corrections=corrections)
+
+    def compose(self, query: str, *, errors: Errors = "strict") -> Composition | None:
+        """A draft English rendering of a Chinese phrase made of known terms, or ``None``.
+
+        For a phrase that is no term of its own but strings terms together with policy verbs and
+        connectives; a draft, not an attested rendering (see :mod:`nqp_terms.index.compose`).
+
+        >>> draft = load().compose("灵活就业和新就业形态")
+        >>> draft.en, draft.concepts
+        ('flexible employment and new forms of employment', ('linghuo-jiuye', 'xin-jiuye-xingtai'))
+        """
+        return self._index.compose(checked(query, errors, "query"))
 
     def search(self, text: str, limit: int = 20, *, errors: Errors = "strict") -> list[Match]:
         """Concepts whose terms (Chinese, pinyin or English) start with or contain ``text``."""
@@ -282,6 +295,15 @@ def lookup(query: str, *, corrections: bool = False, errors: Errors = "strict") 
     'new quality productive forces'
     """
     return _shipped_glossary().lookup(query, corrections=corrections, errors=errors)
+
+
+def compose(query: str, *, errors: Errors = "strict") -> Composition | None:
+    """:meth:`Glossary.compose` on the shipped glossary: a draft for a phrase made of known terms.
+
+    >>> compose("发展新质生产力").en
+    'develop new quality productive forces'
+    """
+    return _shipped_glossary().compose(query, errors=errors)
 
 
 def get(query: str, *, corrections: bool = False, errors: Errors = "strict") -> Match | None:

@@ -105,6 +105,12 @@ def test_leftmost_longest_reports_a_calque_that_contains_an_approved_rendering(g
     assert concepts(Linter(glossary), "Exports of the new three grew.") == []
 
 
+def test_leftmost_longest_reports_a_calque_whose_end_an_approved_rendering_overlaps() -> None:
+    # "expenditure on social security and employment" is approved and longer, but the calque starts first.
+    text = "In the general public budget, financial expenditure on social security and employment rose by 5%."
+    assert concepts(Linter(nqp_terms.load()), text) == [("caizheng-zhichu", "financial expenditure")]
+
+
 # The shipped glossary, for what every document meets.
 
 def test_title_case_headlines_are_not_capitalised_slogans() -> None:

@@ -23,6 +23,7 @@ from typing import cast
 from ..termbase.model import AmbiguousTerm, Concept, Language, Term, TermNotFound
 from ..text.keys import chinese_key, english_key
 from ..text.pinyin import HAN, looks_like_pinyin, pinyin_key
+from .compose import Composition, compose
 from .match import How, Match, Via
 from .parts import longest_part, reordered, shortened_in
 from .tables import Tables, index_tables, unpack
@@ -126,6 +127,25 @@ class Index:
             if shortened is not None:
                 return shortened
         return None
+
+    def compose(self, query: str) -> Composition | None:
+        """A draft rendering of a Chinese phrase made of known terms (:mod:`nqp_terms.index.compose`)."""
+        if not isinstance(query, str) or not HAN.search(query):
+            return None
+        table = self._spaces["zh"]
+
+        def term_at(key: str) -> tuple[str, str] | None:
+            packed = table.get(key)
+            if packed is None:
+                return None
+            concepts = {e.concept.id: e.concept for e in self._entries("zh", packed) if e.term.is_approved}
+            if len(concepts) != 1:
+                return None  # unknown, only a calque, or ambiguous: no draft rests on it
+            concept = next(iter(concepts.values()))
+            english = concept.preferred("en")
+            return (concept.id, english.term) if english is not None else None
+
+        return compose(query, term_at, chinese_key)
 
     def _shortened(self, space: str, key: str, keys: list[str]) -> Match | None:
         """The one concept whose approved terms are among ``keys`` (those containing the query), as "Greater

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from collections.abc import Set as AbstractSet
@@ -212,8 +212,10 @@ class Linter:
                     findings += self._consistency(text, view, part, documents.states[document], kept=False)
 
         # Never inside an approved rendering: a bad "new quality productive" must not fire inside
-        # "new quality productive forces".  Only approved hits that start before a hit ends can cover it,
-        # and if none of those reaches past its start (the running maximum of their ends), none does.
+        # "new quality productive forces".  Only approved hits that start at or before a hit can win it (a calque
+        # that starts first is reported, as "general tone of seeking progress" against "seeking progress while
+        # ensuring stability"), and if none of those reaches past its start (the running maximum of their ends),
+        # none does.
         reach_ends = list(accumulate(map(_SECOND, approved), max))
         reach = max(map(sub, map(_SECOND, approved), approved_starts), default=0)
         payloads, always = self.terms.matcher.payloads, plan.always
@@ -245,7 +247,7 @@ class Linter:
                         break
                 if rendering is None:
                     continue
-            before = bisect_left(approved_starts, end)
+            before = bisect_right(approved_starts, start)
             if before and reach_ends[before - 1] > start and _shadowed(text, view, approved, approved_starts, reach,
                                                                        start, end, span, plan.may_cross):
                 continue
@@ -794,13 +796,13 @@ def _crosses(text: str, start: int, end: int, allowed: str) -> bool:
 
 def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int]], approved_starts: list[int],
               reach: int, start: int, end: int, span: tuple[int, int], may_cross: list[bool]) -> bool:
-    """Whether an approved hit overlaps canonical ``[start, end)`` (``span`` in the text) and is at least as
-    long in the text.
+    """Whether an approved hit overlaps canonical ``[start, end)`` (``span`` in the text) and wins it: it
+    contains it, or starts before it and is at least as long in the text.  One starting after it never does.
 
     ``reach`` is the longest approved hit's canonical length: one starting further back ends before ``start``.
     """
     first = bisect_left(approved_starts, start - reach)
-    last = bisect_left(approved_starts, end)
+    last = bisect_right(approved_starts, start)  # one starting after the calque never wins it
     for a_start, a_end, number in approved[first:last]:
         if a_end <= start:
             continue
@@ -809,11 +811,9 @@ def _shadowed(text: str, view: CanonicalView, approved: list[tuple[int, int, int
             continue  # an approved rendering across a sentence break is none
         # Containment is the same in the text, so it decides without the map back; only a partial overlap
         # needs the lengths in the text, which collapsed spaces make differ from the canonical ones.
-        if a_start <= start and a_end >= end:
+        if a_end >= end:
             return True
-        if a_start >= start and a_end <= end:
-            continue  # strictly inside: shorter in the text too
         a_begin, a_finish = a_span or view.original_span(a_start, a_end)
-        if a_finish - a_begin >= span[1] - span[0]:
+        if a_start < start and a_finish - a_begin >= span[1] - span[0]:
             return True
     return False
