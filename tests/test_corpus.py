@@ -363,22 +363,22 @@ def test_a_journal_line_cut_short_by_a_crash_is_done_again(seed_jsonl: Path, tmp
     assert all(line.endswith(b"}\n") for line in journal.read_bytes().splitlines(keepends=True))
 
 
-def test_a_run_begun_with_the_whole_manifest_resumes(seed_jsonl: Path, tmp_path: Path) -> None:
-    # Earlier versions kept the finished partitions inside manifest.json: such a run is resumed, not redone.
-    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+def test_a_run_begun_by_an_earlier_version_is_named_and_started_over_on_fresh(seed_jsonl: Path,
+                                                                             tmp_path: Path) -> None:
+    # Earlier versions cut the inputs into other partitions (and the first kept the finished ones inside
+    # manifest.json): their part files cannot be continued, so such a run is refused with the reason.
+    run_corpus([str(seed_jsonl)], tmp_path / "clean", jobs=1, partition_bytes=2000)
     out = tmp_path / "out"
-    manifest = json.loads((out / "manifest.json").read_text())
-    done = finished_partitions(out)
-    first = dict(list(done.items())[:2])
-    (out / "manifest.json").write_text(json.dumps({"format": "nqp-terms corpus manifest 1", "job": manifest["job"],
-                                                   "done": first}))
-    (out / JOURNAL).unlink()
-    (out / "summary.json").unlink()
-    stamps = {key: (out / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in first}
-    summary = run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
-    assert {key: (out / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in first} == stamps
-    assert summary["partitions"] == len(done) and finished_partitions(out) == done
-    assert json.loads((out / "manifest.json").read_text())["format"] == "nqp-terms corpus manifest 2"
+    run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
+    job = json.loads((out / "manifest.json").read_text())["job"]
+    for earlier in ({"format": "nqp-terms corpus manifest 1", "job": job, "done": {}},
+                    {"format": "nqp-terms corpus manifest 2", "job": job}):
+        (out / "manifest.json").write_text(json.dumps(earlier))
+        with pytest.raises(RunExists, match="begun by an earlier version.*--fresh"):
+            run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
+    summary = run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000, fresh=True)
+    assert finding_rows(out) == finding_rows(tmp_path / "clean") and summary["findings"] == len(finding_rows(out))
+    assert json.loads((out / "manifest.json").read_text())["format"] == "nqp-terms corpus manifest 3"
 
 
 # ------------------------------------------------------------------ progress and the command line
