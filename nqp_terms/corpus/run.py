@@ -16,9 +16,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
-from collections.abc import Iterator
 from typing import Any
 
 from ..linter.files import LinterSpec
