@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from nqp_terms import Glossary
@@ -53,6 +53,7 @@ def test_fixing_twice_is_fixing_once(linters: tuple[Linter, Linter], text: str) 
 
 @relaxed
 @given(texts)
+@example(text="Introduced Introduced”Introduced”")
 def test_a_fix_never_creates_a_new_deprecated_finding(linters: tuple[Linter, Linter], text: str) -> None:
     # What --fix runs: a replacement that changes the context of another calque (a Title Case run broken
     # by a lower-case suggestion, say) is withdrawn rather than applied.
@@ -61,7 +62,9 @@ def test_a_fix_never_creates_a_new_deprecated_finding(linters: tuple[Linter, Lin
     fixed = fix_converged(text, linter.lint(text), linter.lint).text
     after = [f for f in linter.lint(fixed) if f.rule in ("NQP001", "NQP002")]
     assert len(after) <= len(before)
-    assert not after or len(after) < len(before) or not before
+    # Progress, unless every fix was withdrawn: "Introduced Introduced”Introduced”" keeps its Title Case run,
+    # since a lower-case suggestion in it would make the next "Introduced" a capitalised calque.
+    assert not after or len(after) < len(before) or fixed == text
 
 
 @relaxed

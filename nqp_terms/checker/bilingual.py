@@ -241,6 +241,7 @@ class Checker:
         payloads = self.linter.terms.matcher.payloads
         approving = [frozenset(r.concept.id for r in renderings if r.approved) for renderings in payloads]
         guarded = [tuple(r for r in renderings if not r.approved and (r.term.match.context or
+                                                                       r.term.match.unless or
                                                                        r.term.match.when != "anywhere"))
                    for renderings in payloads]
         calques = [any(not r.approved for r in renderings) for renderings in payloads]

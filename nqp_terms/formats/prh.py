@@ -66,7 +66,7 @@ def _exact_case(text: str) -> str:
 def patterns(term: Term, spelling: Sequence[tuple[str, str]]) -> list[str] | None:
     """The prh patterns for a deprecated term, or ``None`` when prh cannot express its match options."""
     options = term.match
-    if options.context:
+    if options.context or options.unless:
         return None
     result = []
     for form in term_forms(term, spelling):

@@ -53,9 +53,10 @@ def render(glossary: Glossary, concepts: Sequence[Concept]) -> str:
         for term in concept.deprecated("en"):
             if term.use_instead is None:
                 continue
-            if term.match.when != "anywhere" or term.match.context:
+            if term.match.when != "anywhere" or term.match.context or term.match.unless:
                 skipped.append(f"{concept.id}: {term.term!r} ({term.match.when}"
-                               + (", context words" if term.match.context else "") + ")")
+                               + (", context words" if term.match.context else "")
+                               + (", unless words" if term.match.unless else "") + ")")
                 continue
             replacements = swaps.setdefault(key(term, spelling), [])
             if term.use_instead not in replacements:

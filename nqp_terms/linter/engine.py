@@ -125,7 +125,7 @@ class _PatternPlan:
 def _unconditional(rendering: Rendering) -> bool:
     """Whether :func:`~.terms.options_verdict` accepts every hit of this rendering."""
     options = rendering.term.match
-    return not options.case_sensitive and options.when == "anywhere" and not options.context
+    return not options.case_sensitive and options.when == "anywhere" and not options.context and not options.unless
 
 
 class Linter:

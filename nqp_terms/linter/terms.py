@@ -139,11 +139,14 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
     """:data:`LOCAL` or :data:`BY_DOMAIN` if the match options accept the hit, ``None`` if they refuse it.
 
     ``context`` words are looked for in the hit's own sentence.  When none is there, ``is_policy``
-    (asked only then) may still accept the hit for the whole document.
+    (asked only then) may still accept the hit for the whole document.  An ``unless`` word in the
+    sentence refuses the hit, whatever the document.
     """
     options = rendering.term.match
     found = text[start:end]
     if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
+        return None
+    if options.unless and _has_context(tuple(options.unless), text, start, end):
         return None
     when = options.when
     if when == "policy-document":  # only where the document as a whole is Chinese policy writing
@@ -186,8 +189,11 @@ def _context_pattern(words: tuple[str, ...]) -> tuple[re.Pattern[str], tuple[str
     """Any of the context ``words``, whole, in lower-case text (one search instead of one per word), and
     the stems every match begins with."""
     # A plural or third-person -s of a context word counts: "competitions", "industries" for "industry".
-    stems = tuple(word.lower()[:-1] if word.lower().endswith("y") else word.lower() for word in words)
-    alternatives = (re.escape(stem) + ("(?:y|ies)" if word.lower().endswith("y") else "(?:s|es)?")
+    # Not of a word of one or two letters: "I" is no "is", "AI" no "ais".
+    stems = tuple(word.lower()[:-1] if word.lower().endswith("y") and len(word) > 2 else word.lower()
+                  for word in words)
+    alternatives = (re.escape(stem) + ("" if len(word) <= 2 else "(?:y|ies)" if word.lower().endswith("y")
+                                       else "(?:s|es)?")
                     for stem, word in zip(stems, words))
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b"), stems
 

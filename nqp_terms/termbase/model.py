@@ -112,7 +112,9 @@ class MatchOptions:
 
     The defaults suit a multi-word calque: any case, anywhere.  A calque that
     is also an everyday word ("Go out") narrows ``when`` and may require
-    ``context`` words in the same sentence.
+    ``context`` words in the same sentence.  ``unless`` words in the same
+    sentence silence it whatever else holds: they mark the everyday use
+    ("my country" beside "said" or "I").
     """
 
     __pydantic_config__ = _STRICT_FIELDS
@@ -120,6 +122,7 @@ class MatchOptions:
     case_sensitive: bool = False
     when: MatchWhen = "anywhere"
     context: tuple[str, ...] = ()
+    unless: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, kw_only=True, slots=True)
