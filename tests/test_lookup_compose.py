@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import nqp_terms
 from nqp_terms import Glossary
@@ -67,3 +69,11 @@ def test_lookup_json_marks_the_draft_as_not_attested(capsys: pytest.CaptureFixtu
 def test_a_whole_term_has_no_draft(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["lookup", "--format", "json", "新质生产力"]) == 0
     assert json.loads(capsys.readouterr().out)["composed"] is None
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet="发展新质生产力和灵活就业形态加快推进基地增加值、，与", max_size=40) | st.text(max_size=40))
+def test_any_phrase_composes_or_not_without_error(shipped: Glossary, phrase: str) -> None:
+    draft = shipped.compose(phrase, errors="replace")
+    if draft is not None:
+        assert draft.en and draft.concepts and "".join(p.zh for p in draft.pieces if p.kind != "mark")

@@ -23,6 +23,13 @@ Verbs stand before terms, adverbs before verbs or terms, and nothing else may fo
 'move faster to build new development pattern'
 >>> compose("高质量发展建设示范区", terms.get, str) is None
 True
+
+A head noun after a term: English keeps it after, or puts it before with "of":
+
+>>> terms["爱国主义教育"] = ("a", "patriotic education")
+>>> terms["高技术制造业"] = ("h", "high-tech manufacturing")
+>>> compose("爱国主义教育基地", terms.get, str).en, compose("高技术制造业增加值", terms.get, str).en
+('patriotic education base', 'value added of high-tech manufacturing')
 """
 
 from __future__ import annotations
@@ -56,8 +63,22 @@ ADVERBS: dict[str, str] = {
 }
 #: Connectives between two terms or two verb phrases.
 CONJUNCTIONS: dict[str, str] = {"和": "and", "与": "and", "及": "and", "以及": "and", "同": "and", "并": "and"}
+#: Head nouns after a term that English puts after it too: 爱国主义教育基地 "patriotic education base".
+HEADS: dict[str, str] = {
+    "基地": "base", "体系": "system", "机制": "mechanism", "平台": "platform", "工程": "project",
+    "示范区": "demonstration zone", "试点": "pilot program", "政策": "policies", "制度": "system",
+    "战略": "strategy", "园区": "park", "中心": "center", "行动": "campaign", "标准": "standards",
+    "能力": "capacity", "水平": "level", "领域": "sector", "产品": "products", "企业": "enterprises",
+    "集群": "cluster", "规划": "plan", "方案": "plan", "网络": "network", "模式": "model", "指数": "index",
+    "试验区": "pilot zone", "先行区": "pioneer zone", "改革": "reform", "项目": "projects",
+}
+#: Head nouns after a term that English puts before it, with "of": 高技术制造业增加值 "value added of
+#: high-tech manufacturing".
+HEADS_OF: dict[str, str] = {
+    "增加值": "value added", "占比": "share", "比重": "share", "增速": "growth rate", "规模": "scale",
+}
 
-_LEXICON = {**ADVERBS, **CONJUNCTIONS, **VERBS}  # a verb reading wins over an adverb one (加快)
+_LEXICON = {**ADVERBS, **CONJUNCTIONS, **HEADS, **HEADS_OF, **VERBS}  # a verb wins over an adverb (加快)
 _LONGEST_WORD = max(map(len, _LEXICON))
 #: Punctuation that parts the phrases of a list: each part is composed on its own.
 _LIST_MARKS = re.compile(r"[、，,；;]")
@@ -69,6 +90,10 @@ _VERBAL_START = frozenset(
      "deepen", "strive", "seek", "follow", "adhere", "stay", "maintain", "achieve", "realize", "to"}
 #: A query longer than this is text, not a phrase: it is not composed.
 _LONGEST_QUERY = 60
+#: The longest glossary term tried as a piece, in characters of its key.
+_LONGEST_TERM = 30
+#: How many whole cuts of one phrase are weighed at most.
+_MOST_CUTS = 2000
 
 
 @dataclass(frozen=True)
@@ -95,8 +120,15 @@ class Composition:
 
     @property
     def en(self) -> str:
-        """The pieces' English in order; no article is guessed ("expand effective investment")."""
-        return " ".join(piece.en for piece in self.pieces).replace(" ,", ",")
+        """The pieces' English in order, a head of "of" before its term; no article is guessed ("expand
+        effective investment")."""
+        words: list[str] = []
+        for piece in self.pieces:
+            if piece.kind == "head-of":  # after its term in Chinese, before it in English
+                words[-1] = f"{piece.en} of {words[-1]}"
+            else:
+                words.append(piece.en)
+        return " ".join(words).replace(" ,", ",")
 
     @property
     def concepts(self) -> tuple[str, ...]:
@@ -157,50 +189,71 @@ def compose(query: str, term_at: TermAt, key_of: Callable[[str], str]) -> Compos
 
 
 def _segment(key: str, term_at: TermAt) -> list[Piece] | None:
-    """``key`` cut into glossary terms and lexicon words, in the fewest pieces (terms preferred), or ``None``."""
+    """``key`` cut into glossary terms and lexicon words, grammatically (see :func:`_grammatical`), in the
+    fewest pieces with the fewest lexicon words; ``None`` if there is no such cut.
+
+    Every cut is tried (a chunk may be a term and a lexicon word: 改革), up to :data:`_MOST_CUTS` of them.
+    """
     size = len(key)
-    # best[i]: (pieces, lexicon words, the pieces) for key[:i]
-    best: list[tuple[int, int, list[Piece]] | None] = [None] * (size + 1)
-    best[0] = (0, 0, [])
+    options: list[list[tuple[int, Piece]]] = [[] for _ in range(size)]  # at each start: (end, piece)
     for start in range(size):
-        here = best[start]
-        if here is None:
-            continue
-        for end in range(size, start, -1):
+        for end in range(min(size, start + _LONGEST_TERM), start, -1):
             chunk = key[start:end]
-            piece = None
             term = term_at(chunk) if end - start >= 2 else None
             if term is not None:
-                piece = Piece(chunk, term[1], "term", term[0])
-            elif chunk in _LEXICON:
-                kind = "verb" if chunk in VERBS else "adverb" if chunk in ADVERBS else "conjunction"
-                piece = Piece(chunk, _LEXICON[chunk], kind)
-            if piece is None:
-                continue
-            score = (here[0] + 1, here[1] + (piece.kind != "term"), [*here[2], piece])
-            if best[end] is None or score[:2] < best[end][:2]:  # type: ignore[index]
-                best[end] = score
-    if best[size] is None:
-        return None
-    pieces = best[size][2]
-    # A word that is a verb and an adverb (加快) is the adverb before another verb: "move faster to build".
+                options[start].append((end, Piece(chunk, term[1], "term", term[0])))
+            if chunk in _LEXICON:
+                options[start].append((end, Piece(chunk, _LEXICON[chunk], _kind(chunk))))
+    best: tuple[int, int, list[Piece]] | None = None
+    tried = 0
+    stack: list[tuple[int, list[Piece]]] = [(0, [])]
+    while stack and tried < _MOST_CUTS:
+        start, pieces = stack.pop()
+        if start == size:
+            tried += 1
+            pieces = _adverbs_before_verbs(pieces)
+            score = (len(pieces), sum(p.kind != "term" for p in pieces))
+            if (best is None or score < best[:2]) and _grammatical(pieces):
+                best = (*score, pieces)
+            continue
+        for end, piece in reversed(options[start]):  # the longest chunk is tried first
+            stack.append((end, [*pieces, piece]))
+    return best[2] if best is not None else None
+
+
+def _kind(word: str) -> str:
+    return ("verb" if word in VERBS else "adverb" if word in ADVERBS else "conjunction" if word in CONJUNCTIONS
+            else "head" if word in HEADS else "head-of")
+
+
+def _adverbs_before_verbs(pieces: list[Piece]) -> list[Piece]:
+    """A word that is a verb and an adverb (加快) is the adverb before another verb: "move faster to build"."""
     return [Piece(p.zh, ADVERBS[p.zh], "adverb") if p.kind == "verb" and p.zh in ADVERBS and after is not None
             and after.kind == "verb" else p for p, after in zip(pieces, (*pieces[1:], None))]
 
 
 def _grammatical(pieces: list[Piece]) -> bool:
-    """Whether the pieces read in the Chinese order as English: (adverb* verb? term (and ...)?)."""
+    """Whether the pieces read in the Chinese order as English: adverbs and a verb before a term, a head
+    noun straight after its term, connectives between noun phrases, and nothing else after a term."""
+    noun_end = ("term", "head", "head-of")
     for before, piece, after in zip((None, *pieces), pieces, (*pieces[1:], None)):
         if piece.kind in ("verb", "adverb"):
-            if after is None or after.kind == "conjunction" or (piece.kind == "verb" and after.kind != "term"):
+            if after is None or after.kind not in ("term", "verb", "adverb") or \
+                    (piece.kind == "verb" and after.kind != "term"):
                 return False
             if after.kind == "term" and after.en.split()[0].lower() in _VERBAL_START:
                 return False
-        elif piece.kind == "conjunction":
-            if before is None or after is None or before.kind not in ("term",) or after.kind == "conjunction":
+        elif piece.kind in ("head", "head-of"):
+            if before is None or before.kind != "term":
                 return False
-        elif piece.kind == "term" and after is not None and after.kind != "conjunction":
+        elif piece.kind == "conjunction":
+            if before is None or after is None or before.kind not in noun_end or \
+                    after.kind not in ("term", "verb", "adverb"):
+                return False
+        if piece.kind in noun_end and after is not None and after.kind not in ("conjunction", "head", "head-of"):
             # Two terms side by side (one qualifies the other), or a term before a verb (高质量发展建设…: "through
             # high-quality development, build…"): English may not keep that order.
+            return False
+        if piece.kind in ("head", "head-of") and after is not None and after.kind != "conjunction":
             return False
     return True

@@ -213,16 +213,21 @@ _MOJIBAKE_CLOSE = ("â€", "\u00e2\u20ac")
 def _is_quoted(text: str, start: int, end: int) -> bool:
     """Quote marks around the hit, on both sides: straight, curly, reversed Chinese, corner, or mojibake.
 
-    An article may stand between a quote and the hit (‘"the three new items"’), nothing else: a quote on
-    one side only belongs to something longer, the title in ‘"When the Lights Go Out" is ...’.
+    An article may stand between a quote and the hit (‘"the three new items"’), and a full stop or comma
+    before the closing quote, as American style writes it (‘"the last kilometer."’); nothing else: a quote
+    on one side only belongs to something longer, the title in ‘"When the Lights Go Out" is ...’.
 
     >>> _is_quoted("adhere to â€œGo outâ€\x9d policy", 13, 19), _is_quoted("to 「Go out」", 4, 10)
     (True, True)
     >>> _is_quoted('"When the Lights Go Out" is a hit', 17, 23), _is_quoted('known as "the three new", and', 14, 23)
     (False, True)
+    >>> _is_quoted('the masses "the last kilometer."', 16, 30), _is_quoted('"the last kilometer. Then', 5, 19)
+    (True, False)
     """
     before = _ARTICLE_BEFORE.sub("", text[max(0, start - 8): start]).rstrip()
-    after = text[end: end + 4].lstrip()
+    after = text[end: end + 5].lstrip()
+    if after[:1] in (".", ",", "!", "?", ";", ":"):
+        after = after[1:]
     return bool(before and (before[-1] in QUOTES or before.endswith(_MOJIBAKE_OPEN))) and \
         bool(after and (after[0] in QUOTES or after.startswith(_MOJIBAKE_CLOSE)))
 
