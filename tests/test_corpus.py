@@ -26,10 +26,11 @@ import pyarrow.parquet as pq  # noqa: E402
 import nqp_terms  # noqa: E402
 from nqp_terms.checker.bilingual import Checker  # noqa: E402
 from nqp_terms.corpus.output import JOURNAL, RunExists, finished_partitions  # noqa: E402
-from nqp_terms.corpus.partitions import InputError, plan_partitions  # noqa: E402
+from nqp_terms.corpus.partitions import InputError, iter_partitions, outline, plan_partitions  # noqa: E402
 from nqp_terms.corpus.progress import Progress  # noqa: E402
 from nqp_terms.corpus import work  # noqa: E402
-from nqp_terms.corpus.readers import Fields, _jsonl_columns, read_columns, read_documents  # noqa: E402
+from nqp_terms.corpus.readers import (DocumentColumns, Fields, _jsonl_columns, read_column_slices,  # noqa: E402
+                                     read_columns, read_documents)
 from nqp_terms.corpus.run import _partition, run_corpus  # noqa: E402
 from nqp_terms.corpus.tables import read_table  # noqa: E402
 from nqp_terms.corpus.work import Job  # noqa: E402
@@ -104,6 +105,48 @@ def test_jsonl_partitions_end_at_line_breaks_and_know_their_first_line(seed_json
         assert after.first_line == raw[:after.start].count(b"\n") + 1
 
 
+def test_the_last_inputs_last_partitions_are_smaller_so_that_workers_finish_together(tmp_path: Path) -> None:
+    path = tmp_path / "mt.jsonl"
+    path.write_text("".join(json.dumps({"text": f"segment {n:05d} " + "x" * 30}) + "\n" for n in range(2000)))
+    line, size = len(path.read_bytes()) // 2000, path.stat().st_size  # 57 bytes a line, 114 KB
+    alone = plan_partitions([str(path)], partition_bytes=10_000)
+    assert sum(p.size for p in alone) == size
+    # Whole partitions while four or more are left, then each about a quarter of what is left, down to a sixteenth.
+    for partition in alone:
+        planned = 10_000 if size - partition.start >= 40_000 else max((size - partition.start) // 4, 10_000 // 16)
+        assert planned <= partition.size <= planned + line or partition is alone[-1]
+    assert len(alone) > 12 and alone[-1].size <= 10_000 // 16 + line
+    # Not the last input: partitions of one size.
+    before = [p.size for p in plan_partitions([str(path), str(BILINGUAL / "sample.tmx")], partition_bytes=10_000)]
+    assert len(before) == 13 and all(10_000 <= s <= 10_000 + line for s in before[:-2])
+
+
+def test_partitions_are_planned_as_they_are_handed_out_and_every_input_is_checked_first(
+        seed_jsonl: Path, tmp_path: Path) -> None:
+    inputs = [str(seed_jsonl), str(BILINGUAL / "sample.tmx"), str(BILINGUAL / "sample.po")]
+    streamed = iter_partitions(inputs, partition_bytes=1000)
+    assert next(streamed) == plan_partitions(inputs, partition_bytes=1000)[0]  # one handed out, the rest to come
+    assert [next(streamed), *streamed] == plan_partitions(inputs, partition_bytes=1000)[1:]
+    # What a run knows before it reads: the bytes the partitions cover, and how many there are at most.
+    planned = plan_partitions(inputs, partition_bytes=1000)
+    size, most = outline(inputs, partition_bytes=1000)
+    assert size == sum(p.size for p in planned) and len(planned) <= most  # JSONL: from its size, at most
+    assert outline(inputs[1:], partition_bytes=1000) == (sum(p.size for p in planned if p.format != "jsonl"), 2)
+    # A missing input stops the run before a partition is handed out or an output directory is made.
+    with pytest.raises(InputError, match="missing.jsonl: no such file"):
+        next(iter_partitions([str(seed_jsonl), str(tmp_path / "missing.jsonl")]))
+    with pytest.raises(InputError, match="missing.jsonl: no such file"):
+        run_corpus([str(seed_jsonl), str(tmp_path / "missing.jsonl")], tmp_path / "out", jobs=1)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_run_with_another_partition_size_is_another_run(seed_jsonl: Path, tmp_path: Path) -> None:
+    # The partitions (and so the part files and the journal's keys) follow from the files and the partition size.
+    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+    with pytest.raises(RunExists, match="another run"):
+        run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=3000)
+
+
 def test_the_linter_is_built_once_per_worker_process(seed_jsonl: Path) -> None:
     partitions = plan_partitions([str(seed_jsonl)], partition_bytes=800)
     assert len(partitions) >= 8
@@ -117,6 +160,8 @@ def test_findings_are_the_same_however_many_wait_to_become_columns(seed_jsonl: P
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     # A partition's findings are copied into columns a few thousand at a time; here every few findings.
     monkeypatch.setattr(work, "_CHUNK", 3)
+    # And documents are read and linted a slice at a time; here two at a time.
+    monkeypatch.setattr(work, "_TEXTS_AT_ONCE", 2)
     run_corpus([str(seed_jsonl)], tmp_path / "out", fields=Fields(id="id"), jobs=1)
     assert finding_rows(tmp_path / "out") == expected_rows([(f"p{n}", line) for n, line in enumerate(seed_lines())])
 
@@ -149,8 +194,14 @@ def test_json_lines_read_as_columns_are_the_documents_the_line_reader_gives(cont
             assert (columns.ids, columns.texts, columns.dates) == \
                 ([d.id for d in documents], [d.text for d in documents], [d.date for d in documents])
             assert columns.sources == ([d.source for d in documents] if bilingual else [])
-            if partition.number == 0:  # the common shape is read in one go; the others are left to the line reader
-                assert (_jsonl_columns(partition, fields, bilingual) is not None) == read_whole
+            for size in (1, 2, 3):  # a slice at a time, as a run reads them: the same documents, in order
+                sliced = DocumentColumns()
+                for piece in read_column_slices(partition, fields, bilingual=bilingual, documents=size):
+                    assert len(piece) <= size
+                    sliced.extend(piece)
+                assert sliced == columns
+        # The common shape is read in one go; the others are left to the line reader.
+        assert (_jsonl_columns(plan_partitions([str(path)])[0], fields, bilingual) is not None) == read_whole
     whole = read_columns(plan_partitions([str(path)])[0], Fields(id="id", date="day"))
     line_without_id = content[:content.index("No id")].count("\n") + 1  # blank lines count
     assert whole.ids == ["a", "7", f"mt.jsonl:{line_without_id}", "b"]
@@ -312,22 +363,22 @@ def test_a_journal_line_cut_short_by_a_crash_is_done_again(seed_jsonl: Path, tmp
     assert all(line.endswith(b"}\n") for line in journal.read_bytes().splitlines(keepends=True))
 
 
-def test_a_run_begun_with_the_whole_manifest_resumes(seed_jsonl: Path, tmp_path: Path) -> None:
-    # Earlier versions kept the finished partitions inside manifest.json: such a run is resumed, not redone.
-    run_corpus([str(seed_jsonl)], tmp_path / "out", jobs=1, partition_bytes=2000)
+def test_a_run_begun_by_an_earlier_version_is_named_and_started_over_on_fresh(seed_jsonl: Path,
+                                                                             tmp_path: Path) -> None:
+    # Earlier versions cut the inputs into other partitions (and the first kept the finished ones inside
+    # manifest.json): their part files cannot be continued, so such a run is refused with the reason.
+    run_corpus([str(seed_jsonl)], tmp_path / "clean", jobs=1, partition_bytes=2000)
     out = tmp_path / "out"
-    manifest = json.loads((out / "manifest.json").read_text())
-    done = finished_partitions(out)
-    first = dict(list(done.items())[:2])
-    (out / "manifest.json").write_text(json.dumps({"format": "nqp-terms corpus manifest 1", "job": manifest["job"],
-                                                   "done": first}))
-    (out / JOURNAL).unlink()
-    (out / "summary.json").unlink()
-    stamps = {key: (out / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in first}
-    summary = run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
-    assert {key: (out / "findings" / f"part-{key}.parquet").stat().st_mtime_ns for key in first} == stamps
-    assert summary["partitions"] == len(done) and finished_partitions(out) == done
-    assert json.loads((out / "manifest.json").read_text())["format"] == "nqp-terms corpus manifest 2"
+    run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
+    job = json.loads((out / "manifest.json").read_text())["job"]
+    for earlier in ({"format": "nqp-terms corpus manifest 1", "job": job, "done": {}},
+                    {"format": "nqp-terms corpus manifest 2", "job": job}):
+        (out / "manifest.json").write_text(json.dumps(earlier))
+        with pytest.raises(RunExists, match="begun by an earlier version.*--fresh"):
+            run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000)
+    summary = run_corpus([str(seed_jsonl)], out, jobs=1, partition_bytes=2000, fresh=True)
+    assert finding_rows(out) == finding_rows(tmp_path / "clean") and summary["findings"] == len(finding_rows(out))
+    assert json.loads((out / "manifest.json").read_text())["format"] == "nqp-terms corpus manifest 3"
 
 
 # ------------------------------------------------------------------ progress and the command line

@@ -28,9 +28,10 @@ from typing import Any
 from ..safe_write import append_to, ensure_directory, write_file
 from .work import PartitionOutput
 
-MANIFEST_FORMAT = "nqp-terms corpus manifest 2"
-#: The format before the journal: the finished partitions inside manifest.json ("done"), read when resuming.
-_WHOLE_MANIFEST_FORMAT = "nqp-terms corpus manifest 1"
+MANIFEST_FORMAT = "nqp-terms corpus manifest 3"
+#: Runs begun by earlier versions: they cut the inputs into other partitions (format 1 also kept the finished
+#: ones inside manifest.json), so their part files cannot be continued; they are named, and started over on --fresh.
+_EARLIER_FORMATS = ("nqp-terms corpus manifest 1", "nqp-terms corpus manifest 2")
 JOURNAL = "finished.jsonl"
 
 
@@ -65,12 +66,12 @@ class RunDirectory:
         self.done: dict[str, dict[str, Any]] = {}
         manifest = self._read_manifest()
         if manifest is not None and not fresh:
+            if manifest["format"] in _EARLIER_FORMATS:
+                raise RunExists(f"{path}: holds a run begun by an earlier version of nqp-terms, which cut the inputs "
+                                "into other partitions; pass --fresh to start it over")
             if manifest.get("job") != fingerprint:
                 raise RunExists(f"{path}: holds another run (other inputs, options or glossary); "
                                 "choose another --out, or pass --fresh to start this one over")
-            if manifest["format"] == _WHOLE_MANIFEST_FORMAT:  # a run begun by an earlier version: to the journal
-                self._write_journal(manifest.get("done", {}))
-                self._write_manifest()
             self.done = self._read_journal()
         if fresh or manifest is None:
             # The journal is emptied first: a crash while the old files go leaves none of them listed as done.
@@ -89,7 +90,7 @@ class RunDirectory:
         except (OSError, ValueError) as error:
             raise RunExists(f"{self.path}/manifest.json: cannot be read ({error}); pass --fresh to start over") \
                 from None
-        if not isinstance(manifest, dict) or manifest.get("format") not in (MANIFEST_FORMAT, _WHOLE_MANIFEST_FORMAT):
+        if not isinstance(manifest, dict) or manifest.get("format") not in (MANIFEST_FORMAT, *_EARLIER_FORMATS):
             raise RunExists(f"{self.path}/manifest.json: not a corpus manifest; pass --fresh to start over")
         return manifest
 

@@ -4,7 +4,8 @@ A partition is a piece of one input small enough for one worker to read and lint
 and its number names its output files, so the output order is the inputs' order whoever ran it:
 
 - **JSONL**: byte ranges of about ``partition_bytes`` ending at a line break (each range knows its
-  first line number, so a segment is named by its line without reading what came before);
+  first line number, so a segment is named by its line without reading what came before); the
+  last input's last ranges are smaller, so that the workers finish together;
 - **Parquet**: one row group each (its first row number comes from the file's metadata);
 - **CSV/TSV, TMX, XLIFF, PO**: one file each (the XML and PO readers parse a whole file);
 - **a directory of text or Markdown**: runs of files holding about ``partition_bytes`` together.
@@ -12,8 +13,13 @@ and its number names its output files, so the output order is the inputs' order 
 >>> import tempfile, pathlib
 >>> folder = pathlib.Path(tempfile.mkdtemp())
 >>> _ = (folder / "a.jsonl").write_text('{"text": "one"}\\n' * 3)
->>> [(p.start, p.end, p.first_line) for p in plan_partitions([str(folder / "a.jsonl")], partition_bytes=20)]
-[(0, 32, 1), (32, 48, 3)]
+>>> _ = (folder / "b.jsonl").write_text('{"text": "two"}\\n' * 12)
+>>> [(p.input[-7:], p.start, p.end, p.first_line)
+...  for p in plan_partitions([str(folder / "a.jsonl"), str(folder / "b.jsonl")], partition_bytes=40)]
+... # doctest: +NORMALIZE_WHITESPACE
+[('a.jsonl', 0, 48, 1),
+ ('b.jsonl', 0, 48, 1), ('b.jsonl', 48, 96, 4), ('b.jsonl', 96, 128, 7), ('b.jsonl', 128, 160, 9),
+ ('b.jsonl', 160, 176, 11), ('b.jsonl', 176, 192, 12)]
 """
 
 from __future__ import annotations
@@ -53,19 +59,61 @@ class Partition:
 
     @property
     def key(self) -> str:
-        return f"{self.number:06d}"
+        return partition_key(self.number)
+
+
+def partition_key(number: int) -> str:
+    """The name of partition ``number`` in the journal and in its files' names (``part-KEY.parquet``)."""
+    return f"{number:06d}"
 
 
 def plan_partitions(inputs: list[str], *, partition_bytes: int = PARTITION_BYTES) -> list[Partition]:
     """The partitions of ``inputs``, in order; raises :class:`InputError` for a missing or unknown input."""
-    partitions: list[Partition] = []
-    for name in inputs:
-        for partition in _partitions_of(name, partition_bytes):
-            partitions.append(Partition(len(partitions), *partition))
-    return partitions
+    return list(iter_partitions(inputs, partition_bytes=partition_bytes))
 
 
-def _partitions_of(name: str, partition_bytes: int) -> Iterator[tuple]:  # type: ignore[type-arg]
+def iter_partitions(inputs: list[str], *, partition_bytes: int = PARTITION_BYTES) -> Iterator[Partition]:
+    """The partitions of ``inputs`` as they are found: a run hands out the first while the rest are planned.
+
+    Planning a JSONL file reads it all (to end partitions at line breaks and number their lines); a
+    gigabyte takes a second or more, which the workers would otherwise spend waiting.  Every input is
+    checked first (:func:`outline`), so a missing or unknown one stops the run before any work.
+    """
+    outline(inputs, partition_bytes=partition_bytes)
+    number = 0
+    for place, name in enumerate(inputs, start=1):
+        for partition in _partitions_of(name, partition_bytes, last=place == len(inputs)):
+            yield Partition(number, *partition)
+            number += 1
+
+
+def outline(inputs: list[str], *, partition_bytes: int = PARTITION_BYTES) -> tuple[int, int]:
+    """The bytes the partitions of ``inputs`` add up to, and how many partitions there are at most, found
+    without reading the files (JSONL: from its size); raises :class:`InputError` for a missing or unknown input.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = path.write_text('{"text": "one"}\\n' * 3)
+    >>> partitions = plan_partitions([str(path)], partition_bytes=20)
+    >>> size, most = outline([str(path)], partition_bytes=20)
+    >>> size == sum(p.size for p in partitions), most >= len(partitions)
+    (True, True)
+    """
+    total = count = 0
+    for place, name in enumerate(inputs, start=1):
+        if not Path(name).is_dir() and Path(name).is_file() and format_of(name) == "jsonl":
+            size = Path(name).stat().st_size
+            total += size
+            # Each partition but the last holds at least as much as it is planned to.
+            count += max(1, len(list(_planned_sizes(size, partition_bytes, last=place == len(inputs)))))
+        else:
+            sizes = [partition[5] for partition in _partitions_of(name, partition_bytes, last=place == len(inputs))]
+            total += sum(sizes)
+            count += len(sizes)
+    return total, count
+
+
+def _partitions_of(name: str, partition_bytes: int, *, last: bool = False) -> Iterator[tuple]:  # type: ignore[type-arg]
     path = Path(name)
     if path.is_dir():
         yield from _text_partitions(name, partition_bytes)
@@ -75,7 +123,7 @@ def _partitions_of(name: str, partition_bytes: int) -> Iterator[tuple]:  # type:
     kind = format_of(name)
     size = path.stat().st_size
     if kind == "jsonl":
-        for start, end, line in _line_ranges(path, partition_bytes):
+        for start, end, line in _line_ranges(path, partition_bytes, taper=last):
             yield name, kind, start, end, line, end - start
     elif kind == "parquet":
         yield from _row_groups(name)
@@ -93,15 +141,49 @@ def format_of(name: str) -> str:
     return FORMATS[suffix]
 
 
-def _line_ranges(path: Path, partition_bytes: int) -> Iterator[tuple[int, int, int]]:
-    """Byte ranges of about ``partition_bytes`` that end at a line break, each with its first line number.
+#: The last input's JSONL partitions shrink over its last this many partition sizes (see _planned_size).
+_TAPER = 4
+#: ... to no less than this part of a partition.
+_SMALLEST = 16
+
+
+def _planned_size(remaining: int, partition_bytes: int, taper: bool) -> int:
+    """How much the next partition holds, with ``remaining`` bytes of the file left from its start.
+
+    The last partitions of a run's last input are smaller, a quarter of what is left, down to a
+    sixteenth of a partition: the workers then run out of work within a small partition of each
+    other, where with partitions of one size the last one could keep one worker busy alone for a
+    whole partition's time while the others had nothing left.
+
+    >>> [_planned_size(left, 16, True) for left in (100, 64, 32, 8, 1)], _planned_size(32, 16, False)
+    ([16, 16, 8, 2, 1], 16)
+    """
+    if not taper:
+        return partition_bytes
+    return max(1, min(partition_bytes, max(partition_bytes // _SMALLEST, remaining // _TAPER)))
+
+
+def _planned_sizes(size: int, partition_bytes: int, *, last: bool) -> Iterator[int]:
+    """The sizes the partitions of a JSONL file of ``size`` bytes are planned to (each ends at the first line
+    break at or after that, so the file has at most as many partitions as this gives)."""
+    start = 0
+    while start < size:
+        planned = _planned_size(size - start, partition_bytes, last)
+        yield planned
+        start += planned
+
+
+def _line_ranges(path: Path, partition_bytes: int, *, taper: bool = False) -> Iterator[tuple[int, int, int]]:
+    """Byte ranges of about ``partition_bytes`` that end at a line break, each with its first line number
+    (with ``taper``, smaller ones at the end: see :func:`_planned_size`).
 
     One pass over the file in blocks, counting line breaks: memory is one block however large the file.
     """
+    size = path.stat().st_size
     start, line, position, lines_to_position = 0, 1, 0, 0
     block_size = 4 * 1024 * 1024
     with path.open("rb") as handle:
-        boundary = start + partition_bytes
+        boundary = start + _planned_size(size - start, partition_bytes, taper)
         while True:
             block = handle.read(block_size)
             if not block:
@@ -116,7 +198,8 @@ def _line_ranges(path: Path, partition_bytes: int) -> Iterator[tuple[int, int, i
                 yield start, end, line
                 line += lines_to_position + block.count(b"\n", offset, cut + 1)
                 lines_to_position = 0
-                start, offset, boundary = end, cut + 1, end + partition_bytes
+                start, offset = end, cut + 1
+                boundary = end + _planned_size(size - end, partition_bytes, taper)
             lines_to_position += block.count(b"\n", offset)
             position += len(block)
     if position > start:

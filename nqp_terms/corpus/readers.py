@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from json.scanner import make_scanner  # type: ignore[attr-defined]  # the scanner json.loads runs, in C
 from operator import itemgetter
@@ -76,15 +76,59 @@ class DocumentColumns:
     def __len__(self) -> int:
         return len(self.texts)
 
+    def extend(self, other: DocumentColumns) -> None:
+        """Add the documents of ``other`` after these."""
+        self.ids += other.ids
+        self.texts += other.texts
+        self.sources += other.sources
+        self.dates += other.dates
+
 
 def read_columns(partition: Partition, fields: Fields, *, bilingual: bool = False) -> DocumentColumns:
     """The documents of ``partition`` as columns: the same documents :func:`read_documents` gives."""
     if partition.format == "jsonl":
-        columns = _jsonl_columns(partition, fields, bilingual)
-        if columns is not None:
-            return columns
+        whole = DocumentColumns()
+        for columns in read_column_slices(partition, fields, bilingual=bilingual, documents=None):
+            whole.extend(columns)
+        return whole
+    return _document_columns(read_documents(partition, fields, bilingual=bilingual), bilingual)
+
+
+def read_column_slices(partition: Partition, fields: Fields, *, bilingual: bool = False,
+                       documents: int | None = 1024) -> Iterator[DocumentColumns]:
+    """The documents of ``partition`` as columns, a slice of about ``documents`` at a time, in order: together
+    the documents :func:`read_columns` gives.
+
+    A corpus run lints each slice before it reads the next: what a partition's decoded lines and texts would
+    hold at once (several times the partition's bytes) is held for a thousand lines only.  A JSONL slice
+    of the common shape is read straight into columns; any other (a blank or malformed line, Windows line
+    ends, a byte order mark) line by line, with the same result.  Other formats come as one slice.
+
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.jsonl"
+    >>> _ = path.write_text('{"text": "one"}\\n\\n{"text": "two"}\\n{"text": "three"}\\n')
+    >>> from nqp_terms.corpus.partitions import plan_partitions
+    >>> [columns.ids for columns in read_column_slices(plan_partitions([str(path)])[0], Fields(), documents=2)]
+    [['a.jsonl:1'], ['a.jsonl:3', 'a.jsonl:4']]
+    """
+    if partition.format != "jsonl":
+        yield read_columns(partition, fields, bilingual=bilingual)
+        return
+    lines = _jsonl_bytes(partition).split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()  # the partition ends at a line break
+    step = documents or max(1, len(lines))
+    for first in range(0, len(lines), step):
+        part, first_line = lines[first: first + step], partition.first_line + first
+        columns = _jsonl_columns_of(part, first_line, partition, fields, bilingual)
+        if columns is None:  # not the common shape: line by line, which gives the same or names the wrong line
+            columns = _document_columns(_jsonl_documents(part, first_line, partition, fields, bilingual), bilingual)
+        yield columns
+
+
+def _document_columns(documents: Iterable[Document], bilingual: bool) -> DocumentColumns:
     columns = DocumentColumns()
-    for document in read_documents(partition, fields, bilingual=bilingual):
+    for document in documents:
         columns.ids.append(document.id)
         columns.texts.append(document.text)
         columns.dates.append(document.date)
@@ -131,11 +175,17 @@ def _date_string(value: Any) -> str | None:
 
 
 def _read_jsonl(partition: Partition, fields: Fields, bilingual: bool) -> Iterator[Document]:
+    return _jsonl_documents(_jsonl_bytes(partition).split(b"\n"), partition.first_line, partition, fields,
+                            bilingual)
+
+
+def _jsonl_documents(lines: list[bytes], first_line: int, partition: Partition, fields: Fields,
+                     bilingual: bool) -> Iterator[Document]:
+    """The documents of ``lines`` of ``partition``, the first of which is its line ``first_line``."""
     name = Path(partition.input).name
-    data = _jsonl_bytes(partition)
     loads, text_field = json.loads, fields.text
     simple = not bilingual and fields.id is None and fields.date is None
-    for line_number, line in enumerate(data.split(b"\n"), start=partition.first_line):
+    for line_number, line in enumerate(lines, start=first_line):
         if not line.strip():
             continue
         try:
@@ -154,17 +204,24 @@ _NO_VALUE = type(None)
 
 
 def _jsonl_columns(partition: Partition, fields: Fields, bilingual: bool) -> DocumentColumns | None:
-    """The columns of a JSONL partition of the common shape, or ``None`` for any other.
+    """The columns of a JSONL partition of the common shape, or ``None`` for any other (see below)."""
+    lines = _jsonl_bytes(partition).split(b"\n")
+    if lines[-1] == b"":
+        lines.pop()  # the partition ends at a line break
+    return _jsonl_columns_of(lines, partition.first_line, partition, fields, bilingual)
+
+
+def _jsonl_columns_of(lines: list[bytes], first_line: int, partition: Partition, fields: Fields,
+                      bilingual: bool) -> DocumentColumns | None:
+    """The columns of ``lines`` (of ``partition``, from its line ``first_line``) if they are of the common
+    shape, or ``None`` for any other.
 
     The common shape: UTF-8, no blank lines, each line one JSON object alone (no space before it)
     with the text fields.  Then the lines need no more than the JSON scanner, and each field is
     taken from every object at once (values that are not strings are made strings as the line
     reader makes them).  Anything else, an error included, is left to the reader that goes line by
-    line (:func:`_read_jsonl`), which gives the same documents or says which line is wrong.
+    line (:func:`_jsonl_documents`), which gives the same documents or says which line is wrong.
     """
-    lines = _jsonl_bytes(partition).split(b"\n")
-    if lines[-1] == b"":
-        lines.pop()  # the partition ends at a line break
     try:
         # Line by line, not the partition at once: a line of ASCII stays a string of one byte a character.
         records = [_object_filling(line.decode("utf-8")) for line in lines]
@@ -175,11 +232,11 @@ def _jsonl_columns(partition: Partition, fields: Fields, bilingual: bool) -> Doc
     except (StopIteration, ValueError, KeyError):
         return None  # not UTF-8, a blank or malformed line, a missing field, or a line that is not an object
     if ids is None:
-        ids = [_default_id(partition, number)
-               for number in range(partition.first_line, partition.first_line + len(lines))]
+        name = Path(partition.input).name  # as the line reader names a line without an id: file and line number
+        ids = [f"{name}:{number}" for number in range(first_line, first_line + len(lines))]
     elif not set(map(type, ids)) <= {str}:  # numbers as ids, or some missing: as the line reader has them
         ids = [value if type(value) is str else _default_id(partition, number) if value is None else str(value)
-               for number, value in enumerate(ids, start=partition.first_line)]
+               for number, value in enumerate(ids, start=first_line)]
     if not set(map(type, dates)) <= {str, _NO_VALUE}:
         dates = list(map(_date_string, dates))
     return DocumentColumns(ids, _strings(texts), _strings(sources), dates)

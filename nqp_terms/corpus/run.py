@@ -16,13 +16,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from ..linter.files import LinterSpec
 from .output import RunDirectory
-from .partitions import PARTITION_BYTES, Partition, plan_partitions
+from .partitions import PARTITION_BYTES, Partition, iter_partitions, outline, partition_key
 from .progress import Progress
 from .readers import Fields
 from .work import Job, PartitionOutput, finish_tally, merge, new_tally, run_partition
@@ -40,15 +41,19 @@ def run_corpus(inputs: list[str], out: str | os.PathLike[str], *, mode: str = "l
     error (default: when it is a terminal).
     """
     job = Job(mode, spec or LinterSpec(), fields or Fields())
-    partitions = plan_partitions(list(inputs), partition_bytes=partition_bytes)
-    directory = RunDirectory(Path(out), fingerprint(job, partitions), fresh=fresh)
-    pending = [p for p in partitions if p.key not in directory.done]
-    bar = Progress(sum(p.size for p in partitions), sum(p.size for p in partitions if p.key in directory.done),
-                   enabled=progress)
-    keys = {p.number: p.key for p in partitions}
+    inputs = list(inputs)
+    # Checks every input first: a missing or unknown one stops the run here.
+    total_bytes, most_partitions = outline(inputs, partition_bytes=partition_bytes)
+    directory = RunDirectory(Path(out), fingerprint(job, inputs, partition_bytes), fresh=fresh)
+    done = dict(directory.done)
+    done_bytes = sum(tally.get("bytes", 0) for tally in done.values())
+    # Planned as they are handed out: the workers start on the first partition while the parent reads on.
+    pending = (p for p in iter_partitions(inputs, partition_bytes=partition_bytes) if p.key not in done)
+    bar = Progress(total_bytes, done_bytes, enabled=progress)
     try:
-        for output in _outputs(job, pending, jobs, client):
-            directory.record(keys[output.number], output)
+        for output in _outputs(job, pending, max(1, min(jobs or default_jobs(), most_partitions - len(done))),
+                               client):
+            directory.record(partition_key(output.number), output)
             bar.advance(output.tally)
     finally:
         bar.close()
@@ -61,24 +66,23 @@ def _partition(partition: Partition, job: Job) -> PartitionOutput:
     return run_partition(job, partition)
 
 
-def _outputs(job: Job, pending: list[Partition], jobs: int | None, client: Any) -> Any:
+def _outputs(job: Job, pending: Iterator[Partition], jobs: int, client: Any) -> Any:
     if client is not None:
         from .cluster import run_on_dask
 
-        return run_on_dask(client, job, pending)
-    return run_in_workers(_partition, pending, jobs=min(jobs or default_jobs(), max(1, len(pending))), args=(job,))
+        return run_on_dask(client, job, list(pending))
+    return run_in_workers(_partition, pending, jobs=jobs, args=(job,))
 
 
-def fingerprint(job: Job, partitions: list[Partition]) -> str:
-    """What decides a run's output: the job, the partitions with their files' sizes and times, the glossary."""
-    inputs = sorted({p.input for p in partitions})
+def fingerprint(job: Job, inputs: list[str], partition_bytes: int) -> str:
+    """What decides a run's output: the job, the inputs in order with their files' sizes and times, the
+    partition size (which, with the files, decides the partitions), the glossary."""
     glossary_roots = list(job.spec.glossary) + ([_shipped_root()] if job.spec.shipped or not job.spec.glossary
                                                 else [])
     described = {
         "mode": job.mode, "fields": asdict(job.fields), "engine": job.spec.engine,
         "config": repr(job.spec.config), "glossary": [_stamps(root) for root in glossary_roots],
-        "inputs": [_stamps(name) for name in inputs],
-        "partitions": [(p.input, p.format, p.start, p.end, p.size, p.files) for p in partitions]}
+        "inputs": [_stamps(name) for name in inputs], "partition_bytes": partition_bytes}
     return hashlib.sha256(json.dumps(described, sort_keys=True, default=str).encode()).hexdigest()[:32]
 
 

@@ -21,7 +21,7 @@ from typing import Any
 
 from ..linter.files import LinterSpec
 from .partitions import Partition
-from .readers import DocumentColumns, Fields, read_columns
+from .readers import DocumentColumns, Fields, read_column_slices
 
 #: The linters and checkers this process built, with the job each is for: (mode, spec), tool, builds.
 #: A Dask worker outlives a run, so it keeps the last few, and a run does not rebuild what it finds here.
@@ -93,13 +93,17 @@ def _run_partition(job: Job, partition: Partition) -> PartitionOutput:
     from .tables import partition_tables, to_parquet
 
     tool, builds = tool_for(job)
-    documents = read_columns(partition, job.fields, bilingual=job.mode == "check")
-    batch = _Batch(documents)
-    if job.mode == "check":
-        for index in range(len(documents)):
-            _check_document(tool, index, batch)
-    else:
-        _lint_documents(tool, documents.texts, batch)
+    batch = _Batch()
+    # A slice of documents at a time: read, linted and let go before the next is read, so that a worker
+    # holds a partition's decoded texts a slice at a time, not all at once.
+    for documents in read_column_slices(partition, job.fields, bilingual=job.mode == "check",
+                                        documents=_TEXTS_AT_ONCE):
+        batch.take(documents)
+        if job.mode == "check":
+            for index in range(len(documents)):
+                _check_document(tool, documents, index, batch)
+        else:
+            _lint_documents(tool, documents.texts, batch)
     counts = batch.tally()
     counts["bytes"] = partition.size
     findings, table_of_documents = partition_tables(partition.input, batch.finding_columns(), batch.owners(),
@@ -140,19 +144,28 @@ def _lint_documents(linter: Any, texts: list[str], batch: _Batch) -> None:
 
 
 class _Batch:
-    """A partition's documents, and their findings as columns, turned into tables and counts at the end.
+    """A partition's documents (their ids, dates and sizes), and their findings as columns, turned into
+    tables and counts at the end.
 
     Per finding only list extensions happen (``map`` over a field's getter); the counts are made in
     one pass each (``Counter``), which costs a fraction of counting finding by finding.
     """
 
-    def __init__(self, documents: DocumentColumns) -> None:
-        self.documents = documents
+    def __init__(self) -> None:
+        self.ids: list[str] = []
+        self.dates: list[str | None] = []
+        self.characters: list[int] = []
         self.columns: dict[str, list[Any]] = {name: [] for name in _FIELDS}  # the findings, field by field
         self.found: list[int] = []  # for each document, its number of findings
         self.terms_found: list[int | None] = []  # check: for each document
         self.terms_approved: list[int | None] = []
         self.terms: dict[str, list[int]] = {}  # check: concept -> [in the source, approved, wrong, missing]
+
+    def take(self, documents: DocumentColumns) -> None:
+        """Note the next documents (their texts are linted next, and not kept)."""
+        self.ids += documents.ids
+        self.dates += documents.dates
+        self.characters += map(len, documents.texts)
 
     def add(self, findings: list[Any]) -> None:
         """Copy the fields of ``findings`` (of the documents just counted in ``found``) into the columns."""
@@ -167,7 +180,7 @@ class _Batch:
         return self.columns
 
     def document_columns(self) -> dict[str, list[Any]]:
-        count = len(self.documents)
+        count = len(self.ids)
         errors, warnings = [0] * count, [0] * count
         for (index, severity), n in Counter(zip(self.owners(), self.columns["severity"])).items():
             if severity == "error":
@@ -176,9 +189,8 @@ class _Batch:
                 warnings[index] = n
         check = bool(self.terms_found)
         return {
-            "document": self.documents.ids, "date": self.documents.dates,
-            "characters": list(map(len, self.documents.texts)), "findings": self.found, "errors": errors,
-            "warnings": warnings,
+            "document": self.ids, "date": self.dates, "characters": self.characters, "findings": self.found,
+            "errors": errors, "warnings": warnings,
             "terms_found": self.terms_found if check else [None] * count,
             "terms_approved": self.terms_approved if check else [None] * count,
             "accuracy": [a / f if f else None for f, a in zip(self.terms_found, self.terms_approved)] if check
@@ -187,21 +199,22 @@ class _Batch:
     def tally(self) -> dict[str, Any]:
         counts = new_tally()
         rules, concepts = self.columns["rule"], self.columns["concept"]
-        characters = list(map(len, self.documents.texts))
+        characters = self.characters
         counts.update(
-            partitions=1, documents=len(self.documents), characters=sum(characters), findings=len(rules),
+            partitions=1, documents=len(self.ids), characters=sum(characters), findings=len(rules),
             rules=dict(Counter(rules)), severities=dict(Counter(self.columns["severity"])),
-            concepts=dict(Counter(c for c in concepts if c)),
+            concepts=dict(Counter(filter(None, concepts))),
             findings_per_document={str(n): k for n, k in Counter(self.found).items()}, terms=self.terms)
-        for (concept, rule), n in Counter((c, r) for c, r in zip(concepts, rules) if c).items():
-            counts["concept_rules"].setdefault(concept, {})[rule] = n
+        for (concept, rule), n in Counter(zip(concepts, rules)).items():  # counted in C; findings of no concept dropped
+            if concept:
+                counts["concept_rules"].setdefault(concept, {})[rule] = n
         found = [f or 0 for f in self.terms_found]  # check only: empty for lint
         approved = [a or 0 for a in self.terms_approved]
         counts["terms_found"], counts["terms_approved"] = sum(found), sum(approved)
         counts["accuracy_per_document"] = {str(decile): n for decile, n in Counter(
             min(10, int(10 * a / f)) for f, a in zip(found, approved) if f).items()}
         days = counts["dates"]
-        for date, findings, terms, right, size in zip(self.documents.dates, self.found, found or repeat(0),
+        for date, findings, terms, right, size in zip(self.dates, self.found, found or repeat(0),
                                                       approved or repeat(0), characters):
             if date:
                 day = days.setdefault(date[:10], [0, 0, 0, 0, 0])
@@ -213,8 +226,7 @@ class _Batch:
         return counts
 
 
-def _check_document(checker: Any, index: int, batch: _Batch) -> None:
-    documents = batch.documents
+def _check_document(checker: Any, documents: DocumentColumns, index: int, batch: _Batch) -> None:
     source = documents.sources[index]
     result = checker.check(source, documents.texts[index], segment=documents.ids[index])
     found = result.findings
