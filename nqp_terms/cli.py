@@ -16,13 +16,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from enum import IntEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .glossary import Glossary, load
 from .i18n import Messages
-from .index.compose import Composition
 from .index.match import Match
 from .termbase.model import LANGUAGES, AmbiguousTerm, GlossaryError, Problem, TermNotFound
+
+if TYPE_CHECKING:
+    from .index.compose import Composition
 
 
 class ExitStatus(IntEnum):

@@ -24,7 +24,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from .index.compose import Composition
 from .index.match import Match
 from .termbase.layout import shipped_glossary_path
 from .termbase.load import read_glossary, shipped_spelling_variants
@@ -33,6 +32,7 @@ from .text.normalize import use_spelling_variants
 from .text.input_policy import Errors, checked
 
 if TYPE_CHECKING:  # lookup is imported on first use: a lint never looks up
+    from .index.compose import Composition
     from .index.lookup import Index
     from .index.tables import Tables
 

@@ -12,9 +12,6 @@ character belongs to a term or a lexicon word; verbs and adverbs stand before a 
 noun phrase (not "advance comprehensively deepen reform"); connectives stand between two terms or two
 verb phrases; at least one glossary term is named, and a lone term is no composition.
 
->>> lexicon_words("进一步扩大和")
-('进一步', '扩大', '和')
-
 Verbs stand before terms, adverbs before verbs or terms, and nothing else may follow a term but a connective:
 
 >>> terms = {"新发展格局": ("xin-fazhan-geju", "new development pattern"), "高质量发展": ("g", "high-quality development"),
@@ -79,10 +76,8 @@ HEADS_OF: dict[str, str] = {
 }
 
 _LEXICON = {**ADVERBS, **CONJUNCTIONS, **HEADS, **HEADS_OF, **VERBS}  # a verb wins over an adverb (加快)
-_LONGEST_WORD = max(map(len, _LEXICON))
 #: Punctuation that parts the phrases of a list: each part is composed on its own.
 _LIST_MARKS = re.compile(r"[、，,；;]")
-_HAN_OR_WORD = re.compile(r"[\w+×]")
 #: English that is a verb phrase, not a noun phrase: a lexicon verb may not stand before it.
 _VERBAL_START = frozenset(
     word for english in VERBS.values() for word in english.split()[:1]
@@ -102,7 +97,7 @@ class Piece:
 
     zh: str
     en: str
-    kind: str  # "term", "verb", "adverb", "conjunction" or "mark"
+    kind: str  # "term", "verb", "adverb", "conjunction", "head", "head-of" or "mark"
     concept: str | None = None
 
 
@@ -136,20 +131,6 @@ class Composition:
         return tuple(p.concept for p in self.pieces if p.concept is not None)
 
 
-def lexicon_words(text: str) -> tuple[str, ...]:
-    """``text`` cut into lexicon words, longest first; raises ``ValueError`` if some of it is none."""
-    words, start = [], 0
-    while start < len(text):
-        for length in range(min(_LONGEST_WORD, len(text) - start), 0, -1):
-            if text[start:start + length] in _LEXICON:
-                words.append(text[start:start + length])
-                start += length
-                break
-        else:
-            raise ValueError(f"{text[start:]!r} is not made of lexicon words")
-    return tuple(words)
-
-
 #: ``term_at(key)``: the concept id and English of the glossary term with this Chinese key, if any.
 TermAt = Callable[[str], "tuple[str, str] | None"]
 
@@ -176,14 +157,13 @@ def compose(query: str, term_at: TermAt, key_of: Callable[[str], str]) -> Compos
         key = key_of(part)
         if not key:
             continue
-        found = _segment(key, term_at)
-        if found is None or not _grammatical(found):
+        found = _segment(key, term_at)  # grammatical, or None
+        if found is None:
             return None
         if number and pieces:
             pieces.append(Piece("、", ",", "mark"))
         pieces.extend(found)
-    terms = [p for p in pieces if p.kind == "term"]
-    if not terms or len(pieces) < 2:
+    if len(pieces) < 2 or not any(p.kind == "term" for p in pieces):
         return None
     return Composition(query, tuple(pieces))
 
