@@ -142,11 +142,20 @@ def options_verdict(rendering: Rendering, text: str, start: int, end: int,
     (asked only then) may still accept the hit for the whole document.  An ``unless`` word in the
     sentence refuses the hit, whatever the document.
     """
+    verdict = _accepted_by(rendering, text, start, end, is_policy)
+    unless = rendering.term.match.unless
+    # Asked last, of a hit the other options accept: most hits of a guarded rendering never get this far.
+    if verdict is not None and unless and _has_context(tuple(unless), text, start, end):
+        return None
+    return verdict
+
+
+def _accepted_by(rendering: Rendering, text: str, start: int, end: int,
+                 is_policy: Callable[[], bool] | None) -> str | None:
+    """:func:`options_verdict` before the ``unless`` words are looked for."""
     options = rendering.term.match
     found = text[start:end]
     if options.case_sensitive and _words(found) != _term_words(rendering.term.term):
-        return None
-    if options.unless and _has_context(tuple(options.unless), text, start, end):
         return None
     when = options.when
     if when == "policy-document":  # only where the document as a whole is Chinese policy writing
